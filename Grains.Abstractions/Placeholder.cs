@@ -1,0 +1,3 @@
+namespace Acteon.Grains.Abstractions;
+
+internal static class Placeholder;

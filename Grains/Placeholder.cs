@@ -1,0 +1,3 @@
+namespace Acteon.Grains;
+
+internal static class Placeholder;

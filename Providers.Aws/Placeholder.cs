@@ -1,0 +1,3 @@
+namespace Acteon.Providers.Aws;
+
+internal static class Placeholder;

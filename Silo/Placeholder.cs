@@ -1,0 +1,3 @@
+namespace Acteon.Silo;
+
+internal static class Placeholder;
