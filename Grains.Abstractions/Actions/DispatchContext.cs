@@ -1,0 +1,16 @@
+using System.Diagnostics;
+
+namespace Acteon.Grains.Abstractions.Actions;
+
+/// <summary>How one dispatch was asked for: dry run or not, by whom, under which trace.</summary>
+public sealed record DispatchContext
+{
+    public static readonly DispatchContext Default = new();
+
+    public bool DryRun { get; init; }
+    public string CallerId { get; init; } = "";
+    public string AuthMethod { get; init; } = "anonymous";
+
+    /// <summary>The span the dispatch's own span is a child of (the caller's trace, or the batch span).</summary>
+    public ActivityContext ParentTrace { get; init; }
+}

@@ -1,0 +1,12 @@
+namespace Acteon.Grains.Abstractions.Audit;
+
+/// <summary>Where audit records are kept (memory, SQLite, PostgreSQL).</summary>
+public interface IAuditStore
+{
+    Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken);
+
+    Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The most recent record of that action, or null.</summary>
+    Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken);
+}

@@ -1,3 +1,0 @@
-namespace Acteon.Grains.Abstractions;
-
-internal static class Placeholder;

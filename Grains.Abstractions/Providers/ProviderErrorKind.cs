@@ -1,0 +1,12 @@
+namespace Acteon.Grains.Abstractions.Providers;
+
+/// <summary>The ProviderError variants of the aws seed; their wire codes are in <see cref="ProviderErrorKindExtensions"/>.</summary>
+public enum ProviderErrorKind
+{
+    Connection,
+    RateLimited,
+    Timeout,
+    Configuration,
+    Serialization,
+    ExecutionFailed,
+}

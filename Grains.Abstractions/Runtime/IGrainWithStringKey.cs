@@ -1,0 +1,3 @@
+namespace Acteon.Grains.Abstractions.Runtime;
+
+public interface IGrainWithStringKey : IGrain;

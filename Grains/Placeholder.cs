@@ -1,3 +1,0 @@
-namespace Acteon.Grains;
-
-internal static class Placeholder;

@@ -1,3 +1,0 @@
-namespace Acteon.Providers.Aws;
-
-internal static class Placeholder;

@@ -1,3 +1,0 @@
-namespace Acteon.Silo;
-
-internal static class Placeholder;

@@ -1,0 +1,20 @@
+using Acteon.Grains.Abstractions.Runtime;
+
+namespace Acteon.Silo.Storage;
+
+/// <summary>
+/// Durable grain state. Writes and clears are compare-and-swap on the ETag, so several nodes may share
+/// one store: the store, not an in-process lock, decides who wins.
+/// </summary>
+public interface IGrainStateStore
+{
+    Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken);
+
+    /// <summary>Writes if the stored ETag equals <paramref name="expectedETag"/> (null: nothing stored). Returns the new ETag.</summary>
+    /// <exception cref="InconsistentStateException">Another writer changed the row first.</exception>
+    Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken);
+
+    /// <summary>Deletes if the stored ETag equals <paramref name="expectedETag"/>.</summary>
+    /// <exception cref="InconsistentStateException">Another writer changed the row first.</exception>
+    Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken);
+}

@@ -1,0 +1,52 @@
+using Acteon.Grains.Abstractions.Audit;
+
+namespace Acteon.Silo.Storage.Memory;
+
+internal sealed class MemoryAuditStore : IAuditStore
+{
+    private readonly Lock _gate = new();
+    private readonly List<AuditRecord> _records = [];
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _records.AddRange(records);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var matching = _records.Where(r => Matches(r, query))
+                .OrderByDescending(r => r.DispatchedAt)
+                .ThenByDescending(r => r.Id, StringComparer.Ordinal)
+                .ToList();
+            var page = matching.Skip(query.Offset).Take(query.Limit).ToList();
+            return Task.FromResult(new AuditPage(page, matching.Count));
+        }
+    }
+
+    public Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            var found = _records.Where(r => r.ActionId == actionId)
+                .OrderByDescending(r => r.DispatchedAt)
+                .ThenByDescending(r => r.Id, StringComparer.Ordinal)
+                .FirstOrDefault();
+            return Task.FromResult(found);
+        }
+    }
+
+    private static bool Matches(AuditRecord r, AuditQuery q) =>
+        Eq(q.Namespace, r.Namespace) && Eq(q.Tenant, r.Tenant) && Eq(q.Provider, r.Provider)
+        && Eq(q.ActionType, r.ActionType) && Eq(q.Outcome, r.Outcome) && Eq(q.Verdict, r.Verdict)
+        && Eq(q.MatchedRule, r.MatchedRule) && Eq(q.CallerId, r.CallerId) && Eq(q.ChainId, r.ChainId)
+        && (q.From is null || r.DispatchedAt >= q.From) && (q.To is null || r.DispatchedAt <= q.To);
+
+    private static bool Eq(string? wanted, string? actual) => wanted is null || wanted == actual;
+}

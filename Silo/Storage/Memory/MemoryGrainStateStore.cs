@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using Acteon.Grains.Abstractions.Runtime;
+
+namespace Acteon.Silo.Storage.Memory;
+
+/// <summary>In-process grain state for tests and throwaway runs; same CAS rules as the durable stores.</summary>
+internal sealed class MemoryGrainStateStore : IGrainStateStore
+{
+    private readonly ConcurrentDictionary<(GrainId, string), StoredState> _rows = new();
+    private long _version;
+
+    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+        Task.FromResult(_rows.TryGetValue((grainId, stateName), out var row) ? row : null);
+
+    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var key = (grainId, stateName);
+        var next = new StoredState(data.ToArray(), Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (expectedETag is null)
+        {
+            if (!_rows.TryAdd(key, next))
+            {
+                throw Conflict(grainId, stateName);
+            }
+        }
+        else if (!_rows.TryGetValue(key, out var current) || current.ETag != expectedETag || !_rows.TryUpdate(key, next, current))
+        {
+            throw Conflict(grainId, stateName);
+        }
+
+        return Task.FromResult(next.ETag);
+    }
+
+    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var key = (grainId, stateName);
+        if (expectedETag is null)
+        {
+            return _rows.ContainsKey(key) ? throw Conflict(grainId, stateName) : Task.CompletedTask;
+        }
+
+        if (!_rows.TryGetValue(key, out var current) || current.ETag != expectedETag || !_rows.TryRemove(new KeyValuePair<(GrainId, string), StoredState>(key, current)))
+        {
+            throw Conflict(grainId, stateName);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static InconsistentStateException Conflict(GrainId grainId, string stateName) =>
+        new($"State '{stateName}' of {grainId} was changed by another writer.");
+}

@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using Acteon.Grains.Abstractions.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Acteon.Silo.Storage.Sqlite;
+
+internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
+{
+    private static readonly string[] ParameterNames = ["$id", "$a", "$c", "$ns", "$t", "$p", "$at", "$v", "$r", "$o", "$caller", "$d", "$rec"];
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        db.WriteAsync(connection =>
+        {
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = """
+                INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record)
+                VALUES ($id, $a, $c, $ns, $t, $p, $at, $v, $r, $o, $caller, $d, $rec) ON CONFLICT (id) DO NOTHING;
+                """;
+            var p = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+            foreach (var r in records)
+            {
+                object?[] values = [r.Id, r.ActionId, r.ChainId, r.Namespace, r.Tenant, r.Provider, r.ActionType, r.Verdict,
+                    r.MatchedRule, r.Outcome, r.CallerId, r.DispatchedAt.UtcTicks, JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord)];
+                for (var i = 0; i < p.Length; i++)
+                {
+                    p[i].Value = values[i] ?? DBNull.Value;
+                }
+
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+            return records.Count;
+        }, cancellationToken);
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        db.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            var where = Where(query, command);
+            command.CommandText = $"SELECT COUNT(*) FROM audit{where};";
+            var total = (long)command.ExecuteScalar()!;
+            command.CommandText = $"SELECT record FROM audit{where} ORDER BY dispatched_at DESC, id DESC LIMIT $limit OFFSET $offset;";
+            command.Parameters.AddWithValue("$limit", query.Limit);
+            command.Parameters.AddWithValue("$offset", query.Offset);
+            return new AuditPage(ReadRecords(command), total);
+        }, cancellationToken);
+
+    public Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken) =>
+        db.ReadAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT record FROM audit WHERE action_id=$a ORDER BY dispatched_at DESC, id DESC LIMIT 1;";
+            command.Parameters.AddWithValue("$a", actionId);
+            return ReadRecords(command).FirstOrDefault();
+        }, cancellationToken);
+
+    private static string Where(AuditQuery q, SqliteCommand command)
+    {
+        var sql = new StringBuilder();
+        void Add(string column, object? value, string op = "=")
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            var name = "$p" + command.Parameters.Count;
+            sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(column).Append(' ').Append(op).Append(' ').Append(name);
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        Add("namespace", q.Namespace);
+        Add("tenant", q.Tenant);
+        Add("provider", q.Provider);
+        Add("action_type", q.ActionType);
+        Add("outcome", q.Outcome);
+        Add("verdict", q.Verdict);
+        Add("matched_rule", q.MatchedRule);
+        Add("caller_id", q.CallerId);
+        Add("chain_id", q.ChainId);
+        Add("dispatched_at", q.From?.UtcTicks, ">=");
+        Add("dispatched_at", q.To?.UtcTicks, "<=");
+        return sql.ToString();
+    }
+
+    private static List<AuditRecord> ReadRecords(SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        var records = new List<AuditRecord>();
+        while (reader.Read())
+        {
+            records.Add(JsonSerializer.Deserialize(reader.GetString(0), AuditJsonContext.Default.AuditRecord)!);
+        }
+
+        return records;
+    }
+}

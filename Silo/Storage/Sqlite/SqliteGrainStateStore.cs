@@ -1,0 +1,68 @@
+using System.Globalization;
+using Acteon.Grains.Abstractions.Runtime;
+using Microsoft.Data.Sqlite;
+
+namespace Acteon.Silo.Storage.Sqlite;
+
+internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStore
+{
+    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+        db.ReadAsync(connection =>
+        {
+            using var command = Command(connection, "SELECT data, etag FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
+                : null;
+        }, cancellationToken);
+
+    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken) =>
+        db.WriteAsync(connection =>
+        {
+            var sql = expectedETag is null
+                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag) VALUES ($t, $k, $n, $d, 1) ON CONFLICT DO NOTHING RETURNING etag;"
+                : "UPDATE grain_state SET data=$d, etag=etag+1 WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
+            using var command = Command(connection, sql, grainId, stateName);
+            command.Parameters.AddWithValue("$d", data);
+            AddETag(command, expectedETag);
+            return command.ExecuteScalar() is long etag
+                ? etag.ToString(CultureInfo.InvariantCulture)
+                : throw Conflict(grainId, stateName);
+        }, cancellationToken);
+
+    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
+        db.WriteAsync(connection =>
+        {
+            if (expectedETag is null)
+            {
+                using var exists = Command(connection, "SELECT 1 FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
+                return exists.ExecuteScalar() is null ? true : throw Conflict(grainId, stateName);
+            }
+
+            using var command = Command(connection, "DELETE FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e;", grainId, stateName);
+            AddETag(command, expectedETag);
+            return command.ExecuteNonQuery() == 1 ? true : throw Conflict(grainId, stateName);
+        }, cancellationToken);
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$t", grainId.Type);
+        command.Parameters.AddWithValue("$k", grainId.Key);
+        command.Parameters.AddWithValue("$n", stateName);
+        return command;
+    }
+
+    private static void AddETag(SqliteCommand command, string? expectedETag)
+    {
+        if (expectedETag is not null)
+        {
+            // An ETag that is not ours can never match a stored version.
+            command.Parameters.AddWithValue("$e", long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1);
+        }
+    }
+
+    private static InconsistentStateException Conflict(GrainId grainId, string stateName) =>
+        new($"State '{stateName}' of {grainId} was changed by another writer.");
+}

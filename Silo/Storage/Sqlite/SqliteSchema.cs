@@ -1,0 +1,59 @@
+using Microsoft.Data.Sqlite;
+
+namespace Acteon.Silo.Storage.Sqlite;
+
+/// <summary>Versioned schema of the embedded store; each step runs once, in a transaction with its version bump.</summary>
+internal static class SqliteSchema
+{
+    private static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE grain_state (
+            grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, state_name TEXT NOT NULL,
+            data BLOB NOT NULL, etag INTEGER NOT NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name)) WITHOUT ROWID;
+        CREATE TABLE reminders (
+            grain_type TEXT NOT NULL, grain_key TEXT NOT NULL, name TEXT NOT NULL,
+            due_at INTEGER NOT NULL, period_ticks INTEGER NOT NULL, version TEXT NOT NULL,
+            lease_owner TEXT NULL, lease_until INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (grain_type, grain_key, name));
+        CREATE INDEX ix_reminders_due ON reminders (due_at);
+        CREATE TABLE membership (
+            node_id TEXT PRIMARY KEY, address TEXT NOT NULL, started_at INTEGER NOT NULL,
+            last_heartbeat INTEGER NOT NULL, status TEXT NOT NULL);
+        CREATE TABLE audit (
+            id TEXT PRIMARY KEY, action_id TEXT NOT NULL, chain_id TEXT NULL,
+            namespace TEXT NOT NULL, tenant TEXT NOT NULL, provider TEXT NOT NULL, action_type TEXT NOT NULL,
+            verdict TEXT NOT NULL, matched_rule TEXT NULL, outcome TEXT NOT NULL, caller_id TEXT NOT NULL,
+            dispatched_at INTEGER NOT NULL, record TEXT NOT NULL);
+        CREATE INDEX ix_audit_dispatched ON audit (dispatched_at DESC, id DESC);
+        CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at DESC);
+        CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at DESC);
+        """,
+    ];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        SqliteDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);");
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = CurrentVersion(connection, transaction);
+        for (var version = current; version < Migrations.Length; version++)
+        {
+            using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = Migrations[version] + "\nDELETE FROM schema_version; INSERT INTO schema_version VALUES ($v);";
+            command.Parameters.AddWithValue("$v", version + 1);
+            command.ExecuteNonQuery();
+        }
+
+        transaction.Commit();
+    }
+
+    private static int CurrentVersion(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT MAX(version) FROM schema_version;";
+        return command.ExecuteScalar() is long v ? (int)v : 0;
+    }
+}
