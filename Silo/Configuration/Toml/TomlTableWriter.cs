@@ -15,8 +15,10 @@ internal static class TomlTableWriter
                 table.Add(name, child, line);
                 table = child;
             }
-            else if (existing is TomlTable { Kind: TomlTableKind.Dotted } dotted)
+            else if (existing is TomlTable { Kind: TomlTableKind.Dotted or TomlTableKind.Implicit } dotted)
             {
+                // A table that only exists as the parent of a header is not defined yet; dotted keys define it.
+                dotted.Kind = TomlTableKind.Dotted;
                 table = dotted;
             }
             else

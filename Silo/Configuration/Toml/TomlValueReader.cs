@@ -3,8 +3,18 @@ namespace Acteon.Silo.Configuration.Toml;
 /// <summary>Reads any TOML value: strings, numbers, booleans, date-times, arrays and inline tables.</summary>
 internal static class TomlValueReader
 {
-    public static object Read(TomlCursor cursor)
+    /// <summary>Deep enough for any real document, shallow enough that hostile nesting cannot overflow the stack.</summary>
+    private const int MaxDepth = 256;
+
+    public static object Read(TomlCursor cursor) => Read(cursor, 0);
+
+    private static object Read(TomlCursor cursor, int depth)
     {
+        if (depth > MaxDepth)
+        {
+            throw cursor.Error($"values are nested more than {MaxDepth} levels deep");
+        }
+
         var c = cursor.Peek();
         if (cursor.AtEnd || cursor.AtNewline)
         {
@@ -14,8 +24,8 @@ internal static class TomlValueReader
         return c switch
         {
             '"' or '\'' => TomlStringReader.Read(cursor, allowMultiline: true),
-            '[' => ReadArray(cursor),
-            '{' => ReadInlineTable(cursor),
+            '[' => ReadArray(cursor, depth + 1),
+            '{' => ReadInlineTable(cursor, depth + 1),
             't' when cursor.StartsWith("true") => ReadKeyword(cursor, "true", true),
             'f' when cursor.StartsWith("false") => ReadKeyword(cursor, "false", false),
             _ when TomlDateTimeReader.IsAhead(cursor) => TomlDateTimeReader.Read(cursor),
@@ -29,7 +39,7 @@ internal static class TomlValueReader
         return value;
     }
 
-    private static TomlArray ReadArray(TomlCursor cursor)
+    private static TomlArray ReadArray(TomlCursor cursor, int depth)
     {
         var array = new TomlArray(cursor.Line, isTableArray: false);
         cursor.Next();
@@ -41,7 +51,7 @@ internal static class TomlValueReader
                 return array;
             }
 
-            array.Add(Read(cursor));
+            array.Add(Read(cursor, depth));
             cursor.SkipWhitespaceCommentsAndNewlines();
             if (cursor.TryConsume(']'))
             {
@@ -52,7 +62,7 @@ internal static class TomlValueReader
         }
     }
 
-    private static TomlTable ReadInlineTable(TomlCursor cursor)
+    private static TomlTable ReadInlineTable(TomlCursor cursor, int depth)
     {
         var table = new TomlTable(cursor.Line, TomlTableKind.Inline);
         cursor.Next();
@@ -64,7 +74,7 @@ internal static class TomlValueReader
                 var key = TomlKeyReader.ReadDotted(cursor);
                 cursor.Expect('=', "'=' after the key");
                 cursor.SkipWhitespace();
-                TomlTableWriter.SetValue(cursor, table, key, Read(cursor));
+                TomlTableWriter.SetValue(cursor, table, key, Read(cursor, depth));
                 cursor.SkipWhitespace();
                 if (cursor.TryConsume('}'))
                 {

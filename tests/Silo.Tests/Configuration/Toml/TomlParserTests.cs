@@ -68,6 +68,26 @@ public sealed class TomlParserTests
         Assert.Equal(new DateTimeOffset(2024, 2, 29, 1, 2, 3, 500, TimeSpan.FromHours(-7)), root["o"]);
     }
 
+    [Fact]
+    public void Parse_DottedKeyIntoImplicitTable_DefinesIt()
+    {
+        var root = TomlParser.Parse("[a.b.c]\nz = 1\n[a]\nb.d = 2\n", "acteon.toml");
+
+        var b = Assert.IsType<TomlTable>(Assert.IsType<TomlTable>(root["a"])["b"]);
+        Assert.Equal(2L, b["d"]);
+        Assert.Throws<TomlException>(() => TomlParser.Parse("[a.b.c]\n[a]\nb.d = 2\n[a.b]\n", "acteon.toml"));
+    }
+
+    [Fact]
+    public void Parse_HostileNesting_ThrowsTomlException()
+    {
+        var text = "a = " + new string('[', 100_000) + new string(']', 100_000);
+
+        var error = Assert.Throws<TomlException>(() => TomlParser.Parse(text, "acteon.toml"));
+
+        Assert.Contains("nested", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("a = {b = 1}\na.c = 2")]
     [InlineData("a = [1]\n[[a]]")]
