@@ -1,0 +1,33 @@
+using System.Collections;
+using System.Diagnostics.CodeAnalysis;
+
+namespace Acteon.Silo.Configuration.Toml;
+
+/// <summary>A TOML array; elements may be of mixed types.</summary>
+[SuppressMessage("Naming", "CA1710:Identifiers should have correct suffix", Justification = "Named after the TOML concept.")]
+public sealed class TomlArray : IReadOnlyList<object>
+{
+    private readonly List<object> items = [];
+
+    internal TomlArray(int line, bool isTableArray)
+    {
+        Line = line;
+        IsTableArray = isTableArray;
+    }
+
+    /// <summary>The 1-based line where the array was declared.</summary>
+    public int Line { get; }
+
+    public int Count => items.Count;
+
+    /// <summary>True for arrays built by <c>[[header]]</c>; only those may be appended to later.</summary>
+    internal bool IsTableArray { get; }
+
+    public object this[int index] => items[index];
+
+    public IEnumerator<object> GetEnumerator() => items.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    internal void Add(object value) => items.Add(value);
+}
