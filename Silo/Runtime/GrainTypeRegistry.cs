@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions.Runtime;
+
 namespace Acteon.Silo.Runtime;
 
 /// <summary>The grain types this silo hosts, by interface and by stored type name.</summary>

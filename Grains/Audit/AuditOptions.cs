@@ -1,0 +1,14 @@
+namespace Acteon.Grains.Audit;
+
+/// <summary><c>[audit]</c>.</summary>
+public sealed class AuditOptions
+{
+    public bool Enabled { get; set; } = true;
+    public bool StorePayload { get; set; } = true;
+    public TimeSpan Ttl { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Records waiting to be written; when full, dispatch waits (records are never dropped).</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    public int BatchSize { get; set; } = 500;
+}

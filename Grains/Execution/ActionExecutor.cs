@@ -1,0 +1,70 @@
+using System.Globalization;
+using Acteon.Grains.Abstractions.Actions;
+using Acteon.Grains.Abstractions.Providers;
+using Microsoft.Extensions.Options;
+
+namespace Acteon.Grains.Execution;
+
+/// <summary>
+/// Runs provider calls: each attempt under a time-out and a concurrency slot; retryable errors are retried
+/// with exponential backoff and jitter (the slot is given back while waiting), the others fail at once.
+/// </summary>
+public sealed class ActionExecutor(IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
+{
+    private readonly ExecutorOptions _options = options.Value;
+    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
+
+    public async Task<ExecutionResult> ExecuteAsync(IActionProvider provider, GatewayAction action, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await AttemptAsync(provider, action, cancellationToken);
+            if (result.Response is { } response)
+            {
+                return new ExecutionResult(response, null, attempt + 1);
+            }
+
+            var error = result.Error!;
+            if (!error.Retryable || attempt >= _options.MaxRetries)
+            {
+                return new ExecutionResult(null, error, attempt + 1);
+            }
+
+            await Task.Delay(Backoff(attempt), time, cancellationToken);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+
+    private async Task<ProviderResult> AttemptAsync(IActionProvider provider, GatewayAction action, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        using var timeout = new CancellationTokenSource(_options.Timeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            return await provider.ExecuteAsync(action, linked.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            return ProviderError.Timeout(string.Create(CultureInfo.InvariantCulture, $"timeout after {_options.Timeout.TotalSeconds:0.###}s"));
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            // A provider that throws has a bug; the action still gets an answer instead of a 500.
+            return ProviderError.ExecutionFailed($"provider '{provider.Name}' failed: {error.Message}");
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>base × 2^attempt, capped, times a random factor in [0.5, 1) so that retries of many callers spread out.</summary>
+    private TimeSpan Backoff(int attempt)
+    {
+        var exponential = _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt);
+        var capped = Math.Min(exponential, _options.RetryMaxDelay.TotalMilliseconds);
+        return TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
+    }
+}

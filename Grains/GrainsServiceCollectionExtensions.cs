@@ -1,0 +1,40 @@
+using System.Text.Json.Serialization.Metadata;
+using Acteon.Grains.Abstractions.Audit;
+using Acteon.Grains.Abstractions.Deduplication;
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Audit;
+using Acteon.Grains.Deduplication;
+using Acteon.Grains.Dispatch;
+using Acteon.Grains.Execution;
+using Acteon.Grains.Providers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Acteon.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>The dispatch pipeline, its grains, the executor, the log and webhook providers and the audit writer.</summary>
+    public static IServiceCollection AddActeonGrains(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddOptions<DispatchOptions>();
+        services.AddOptions<ExecutorOptions>();
+        services.AddOptions<AuditOptions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
+        services.AddSingleton(new GrainTypeDescriptor(DeduplicationGrain.TypeName, typeof(IDeduplicationGrain), typeof(DeduplicationGrain)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, WebhookProviderFactory>());
+        services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();
+        services.TryAddSingleton<ActionExecutor>();
+        services.TryAddSingleton<DispatchMetrics>();
+        services.TryAddSingleton<DispatchPipeline>();
+        services.TryAddSingleton<BatchingAuditWriter>();
+        services.TryAddSingleton<IAuditSink>(sp => sp.GetRequiredService<BatchingAuditWriter>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BatchingAuditWriter>(sp => sp.GetRequiredService<BatchingAuditWriter>()));
+        return services;
+    }
+}
