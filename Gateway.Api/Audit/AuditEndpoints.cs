@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Acteon.Gateway.Api.Dispatch;
+using Acteon.Gateway.Api.Http;
+using Acteon.Gateway.Api.OpenApi;
+using Acteon.Grains.Abstractions.Audit;
+
+namespace Acteon.Gateway.Api.Audit;
+
+public static class AuditEndpoints
+{
+    public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/audit").WithTags("Audit");
+        group.MapGet("", QueryAsync)
+            .WithSummary("Query audit records (newest first) with filters and pagination")
+            .Produces<AuditPageSchema>()
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
+        group.MapGet("/{action_id}", GetAsync)
+            .WithSummary("The most recent audit record of an action")
+            .Produces<AuditRecord>()
+            .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<IResult> QueryAsync(HttpContext http, IAuditStore store)
+    {
+        var query = AuditQueryReader.Read(http.Request.Query, out var error);
+        if (query is null)
+        {
+            return error!.ToResult();
+        }
+
+        var page = await store.QueryAsync(query, http.RequestAborted);
+        return DispatchEndpoints.Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("records");
+            foreach (var record in page.Records)
+            {
+                JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("total", page.Total);
+            writer.WriteNumber("limit", query.Limit);
+            writer.WriteNumber("offset", query.Offset);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> GetAsync(string action_id, IAuditStore store, CancellationToken cancellationToken)
+    {
+        var record = await store.GetByActionIdAsync(action_id, cancellationToken);
+        return record is null
+            ? ApiError.NotFound($"no audit record for action '{action_id}'").ToResult()
+            : DispatchEndpoints.Json(writer => JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Buffers;
+using System.Text.Json;
+using Acteon.Gateway.Api.Http;
+using Acteon.Gateway.Api.OpenApi;
+using Acteon.Gateway.Api.Telemetry;
+using Acteon.Grains.Abstractions.Actions;
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Dispatch;
+
+namespace Acteon.Gateway.Api.Dispatch;
+
+public static class DispatchEndpoints
+{
+    public static RouteGroupBuilder MapDispatchEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch");
+        group.MapPost("", DispatchOneAsync)
+            .WithSummary("Dispatch one action through the gateway pipeline")
+            .Accepts<ActionSchema>("application/json")
+            .Produces<OutcomeSchema>()
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
+            .Produces<ErrorSchema>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorSchema>(StatusCodes.Status415UnsupportedMediaType);
+        group.MapPost("/batch", BatchDispatcher.DispatchAsync)
+            .WithSummary("Dispatch up to 1000 actions; one bad action never fails the others")
+            .Accepts<BatchSchema>("application/json")
+            .Produces<BatchResultSchema>()
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorSchema>(StatusCodes.Status413PayloadTooLarge)
+            .Produces<ErrorSchema>(StatusCodes.Status415UnsupportedMediaType);
+        return group;
+    }
+
+    private static async Task<IResult> DispatchOneAsync(
+        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline)
+    {
+        if (!QueryFlags.TryRead(http.Request, "dry_run", out var dryRun, out var flagError))
+        {
+            return flagError!.ToResult();
+        }
+
+        var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
+        if (document is null)
+        {
+            return error!.ToResult();
+        }
+
+        using (document)
+        {
+            var errors = new List<FieldError>();
+            var action = reader.Read(document.RootElement, "$", errors);
+            if (action is null)
+            {
+                return ApiError.BadRequest($"invalid action: {errors[0].Path} {errors[0].Message}", errors).ToResult();
+            }
+
+            if (!providers.TryGet(action.Provider, out _))
+            {
+                return ApiError.NotFound($"provider not found: {action.Provider}").ToResult();
+            }
+
+            var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };
+            // Not RequestAborted: an accepted action is carried through even if the caller hangs up.
+            var outcome = await pipeline.DispatchAsync(action, context, CancellationToken.None);
+            return Json(writer => OutcomeJson.Write(writer, outcome));
+        }
+    }
+
+    public static IResult Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            write(writer);
+        }
+
+        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Acteon.Gateway.Api.Hosting;
+
+public sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,42 @@
+using System.Text.Json;
+using Acteon.Gateway.Api.Audit;
+using Acteon.Gateway.Api.Dispatch;
+using Acteon.Gateway.Api.Health;
+using Acteon.Gateway.Api.Http;
+using Acteon.Gateway.Api.OpenApi;
+using Acteon.Gateway.Api.Telemetry;
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Silo.Configuration;
+using Acteon.Silo.Hosting;
+
+namespace Acteon.Gateway.Api.Hosting;
+
+public static class GatewayHosting
+{
+    /// <summary>The REST gateway with a co-hosted silo, as <paramref name="config"/> describes.</summary>
+    public static WebApplicationBuilder AddActeonGateway(this WebApplicationBuilder builder, ActeonConfig config)
+    {
+        builder.WebHost.UseUrls($"http://{config.Server.Host}:{config.Server.Port}");
+        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
+        builder.Services.AddActeonSilo(config);
+        builder.Services.AddSingleton<JsonRequestReader>();
+        builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddGatewayOpenApi();
+        builder.Services.AddGatewayTracing(config.Telemetry);
+        return builder;
+    }
+
+    public static WebApplication MapActeonGateway(this WebApplication app)
+    {
+        // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
+        _ = app.Services.GetRequiredService<IProviderRegistry>();
+        app.UseGatewayErrors();
+        app.UseGatewayOpenApi();
+        app.MapHealthEndpoints();
+        app.MapDispatchEndpoints();
+        app.MapAuditEndpoints();
+        return app;
+    }
+}

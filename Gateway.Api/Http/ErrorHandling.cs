@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Acteon.Gateway.Api.Http;
+
+/// <summary>Unhandled faults, unknown routes and wrong methods also answer with the JSON error body.</summary>
+public static class ErrorHandling
+{
+    public static WebApplication UseGatewayErrors(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(async http =>
+        {
+            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var apiError = error is BadHttpRequestException bad
+                ? new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message)
+                : new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log");
+            await ApiErrorResult.WriteAsync(http.Response, apiError);
+        }));
+        app.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var message = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => $"no route for {http.Request.Method} {http.Request.Path}",
+                StatusCodes.Status405MethodNotAllowed => $"method {http.Request.Method} is not allowed on {http.Request.Path}",
+                var status => $"request failed with status {status}",
+            };
+            await ApiErrorResult.WriteAsync(http.Response, new ApiError(http.Response.StatusCode, message));
+        });
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Acteon.Gateway.Api.OpenApi;
+
+public sealed record ErrorMessageSchema(string Message);

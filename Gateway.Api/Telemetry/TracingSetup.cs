@@ -1,0 +1,30 @@
+using Acteon.Grains.Dispatch;
+using Acteon.Silo.Configuration;
+using OpenTelemetry;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Acteon.Gateway.Api.Telemetry;
+
+/// <summary>
+/// Traces continue the caller's W3C trace context. With <c>[telemetry] otlp_endpoint</c> set, the request and dispatch
+/// spans are exported over OTLP.
+/// </summary>
+public static class TracingSetup
+{
+    public static IServiceCollection AddGatewayTracing(this IServiceCollection services, TelemetryConfig telemetry)
+    {
+        if (telemetry.OtlpEndpoint is not { } endpoint)
+        {
+            return services;
+        }
+
+        var provider = Sdk.CreateTracerProviderBuilder()
+            .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(telemetry.ServiceName))
+            .AddSource(GatewayTelemetry.SourceName, "Microsoft.AspNetCore")
+            .AddOtlpExporter(o => o.Endpoint = endpoint)
+            .Build();
+        services.AddSingleton(provider);
+        return services;
+    }
+}

@@ -1,0 +1,24 @@
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Audit;
+using Acteon.Grains.Dispatch;
+using Acteon.Grains.Execution;
+using Acteon.Silo.Runtime;
+
+namespace Acteon.Silo.Configuration;
+
+/// <summary>Everything acteon.toml says, validated; built once at start-up by <see cref="ConfigLoader"/>.</summary>
+public sealed record ActeonConfig
+{
+    /// <summary>The file this came from, or null for built-in defaults.</summary>
+    public string? SourceFile { get; init; }
+
+    public ServerConfig Server { get; init; } = new();
+    public StateConfig State { get; init; } = new();
+    public TelemetryConfig Telemetry { get; init; } = new();
+    public SiloOptions Silo { get; init; } = new();
+    public ExecutorOptions Executor { get; init; } = new();
+    public DispatchOptions Dispatch { get; init; } = new();
+    public AuditOptions Audit { get; init; } = new();
+    public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
+    public string? RulesDirectory { get; init; }
+}

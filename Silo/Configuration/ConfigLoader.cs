@@ -1,0 +1,194 @@
+using System.Text;
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Audit;
+using Acteon.Grains.Dispatch;
+using Acteon.Grains.Execution;
+using Acteon.Silo.Configuration.Toml;
+using Acteon.Silo.Runtime;
+
+namespace Acteon.Silo.Configuration;
+
+/// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
+public static class ConfigLoader
+{
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "silo", "providers", "rules"];
+
+    // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
+    private static readonly string[] LaterSections =
+        ["auth", "state_machines", "chains", "circuit_breaker", "embedding", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
+
+    public static ActeonConfig LoadFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ConfigurationException($"{path}: configuration file not found");
+        }
+
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new ConfigurationException($"{path}: not valid UTF-8 (TOML files must be UTF-8)");
+        }
+
+        return Parse(text, path);
+    }
+
+    public static ActeonConfig Parse(string text, string file)
+    {
+        TomlTable root;
+        try
+        {
+            root = TomlParser.Parse(text, file);
+        }
+        catch (TomlException error)
+        {
+            throw new ConfigurationException(error.Message);
+        }
+
+        foreach (var key in root.Keys)
+        {
+            if (Array.IndexOf(OwnSections, key) < 0 && Array.IndexOf(LaterSections, key) < 0)
+            {
+                throw new ConfigurationException(
+                    $"{file}:{root.GetLine(key)}: unknown section or key '{key}'; known sections are {string.Join(", ", OwnSections.Concat(LaterSections))}");
+            }
+        }
+
+        return new ActeonConfig
+        {
+            SourceFile = file,
+            Server = ServerSection(Section(root, file, "server")),
+            State = StateSection(Section(root, file, "state")),
+            Telemetry = TelemetrySection(Section(root, file, "telemetry")),
+            Silo = SiloSection(Section(root, file, "silo")),
+            Executor = ExecutorSection(Section(root, file, "executor")),
+            Dispatch = DedupSection(Section(root, file, "dedup")),
+            Audit = AuditSection(Section(root, file, "audit")),
+            Providers = ProvidersSection(root, file),
+            RulesDirectory = Section(root, file, "rules").String("directory"),
+        };
+    }
+
+    private static TomlSection Section(TomlTable root, string file, string name) => root.TryGetValue(name, out var value)
+        ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
+        : new TomlSection(new TomlTable(0, TomlTableKind.Implicit), file, name);
+
+    private static ServerConfig ServerSection(TomlSection s)
+    {
+        s.AllowOnly("host", "port", "external_url", "max_body_bytes", "shutdown_timeout_seconds", "approval_keys", "approval_secret",
+            "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins");
+        var defaults = new ServerConfig();
+        return new ServerConfig
+        {
+            Host = s.String("host") ?? defaults.Host,
+            Port = (int)(s.Integer("port", 0, 65535) ?? defaults.Port),
+            ExternalUrl = s.String("external_url"),
+            MaxBodyBytes = s.Integer("max_body_bytes", 1024, 1L << 30) ?? defaults.MaxBodyBytes,
+            ShutdownTimeout = s.Seconds("shutdown_timeout_seconds", 1, 3600) ?? defaults.ShutdownTimeout,
+        };
+    }
+
+    private static StateConfig StateSection(TomlSection s)
+    {
+        s.AllowOnly("backend", "path", "url");
+        var backend = s.OneOf("backend", StateConfig.Sqlite, StateConfig.Memory, StateConfig.Sqlite, StateConfig.Postgres);
+        var url = s.String("url");
+        if (backend == StateConfig.Postgres && string.IsNullOrWhiteSpace(url))
+        {
+            throw s.Error("url", "is required when backend = \"postgres\"");
+        }
+
+        return new StateConfig { Backend = backend, Path = s.String("path") ?? new StateConfig().Path, Url = url };
+    }
+
+    private static TelemetryConfig TelemetrySection(TomlSection s)
+    {
+        s.AllowOnly("otlp_endpoint", "service_name");
+        Uri? endpoint = null;
+        if (s.String("otlp_endpoint") is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || !endpoint.Scheme.StartsWith("http", StringComparison.Ordinal)))
+        {
+            throw s.Error("otlp_endpoint", $"must be an http:// or https:// URL, not \"{text}\"");
+        }
+
+        return new TelemetryConfig { OtlpEndpoint = endpoint, ServiceName = s.String("service_name") ?? new TelemetryConfig().ServiceName };
+    }
+
+    private static SiloOptions SiloSection(TomlSection s)
+    {
+        s.AllowOnly("node_id", "idle_timeout_seconds", "max_activations", "collection_interval_seconds", "heartbeat_interval_seconds",
+            "dead_after_seconds", "reminder_poll_interval_ms", "reminder_lease_seconds");
+        var o = new SiloOptions();
+        o.NodeId = s.String("node_id") ?? o.NodeId;
+        o.IdleTimeout = s.Seconds("idle_timeout_seconds", 1, 86_400) ?? o.IdleTimeout;
+        o.MaxActivations = (int)(s.Integer("max_activations", 100, 100_000_000) ?? o.MaxActivations);
+        o.CollectionInterval = s.Seconds("collection_interval_seconds", 1, 3600) ?? o.CollectionInterval;
+        o.HeartbeatInterval = s.Seconds("heartbeat_interval_seconds", 1, 3600) ?? o.HeartbeatInterval;
+        o.DeadAfter = s.Seconds("dead_after_seconds", 2, 86_400) ?? o.DeadAfter;
+        o.ReminderPollInterval = s.Milliseconds("reminder_poll_interval_ms", 10, 3_600_000) ?? o.ReminderPollInterval;
+        o.ReminderLease = s.Seconds("reminder_lease_seconds", 1, 86_400) ?? o.ReminderLease;
+        return o;
+    }
+
+    private static ExecutorOptions ExecutorSection(TomlSection s)
+    {
+        s.AllowOnly("max_retries", "timeout_seconds", "max_concurrent", "retry_base_delay_ms", "retry_max_delay_ms", "dlq_enabled");
+        var o = new ExecutorOptions();
+        o.MaxRetries = (int)(s.Integer("max_retries", 0, 100) ?? o.MaxRetries);
+        o.Timeout = s.Seconds("timeout_seconds", 1, 3600) ?? o.Timeout;
+        o.MaxConcurrent = (int)(s.Integer("max_concurrent", 1, 100_000) ?? o.MaxConcurrent);
+        o.RetryBaseDelay = s.Milliseconds("retry_base_delay_ms", 1, 600_000) ?? o.RetryBaseDelay;
+        o.RetryMaxDelay = s.Milliseconds("retry_max_delay_ms", 1, 3_600_000) ?? o.RetryMaxDelay;
+        return o;
+    }
+
+    private static DispatchOptions DedupSection(TomlSection s)
+    {
+        s.AllowOnly("default_ttl_seconds");
+        var o = new DispatchOptions();
+        o.DefaultDedupTtl = s.Seconds("default_ttl_seconds", 1, 365L * 86_400) ?? o.DefaultDedupTtl;
+        return o;
+    }
+
+    private static AuditOptions AuditSection(TomlSection s)
+    {
+        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "backend");
+        var o = new AuditOptions();
+        o.Enabled = s.Bool("enabled") ?? o.Enabled;
+        o.StorePayload = s.Bool("store_payload") ?? o.StorePayload;
+        o.Ttl = s.Seconds("ttl_seconds", 60, 100L * 365 * 86_400) ?? o.Ttl;
+        o.QueueCapacity = (int)(s.Integer("queue_capacity", 1, 10_000_000) ?? o.QueueCapacity);
+        o.BatchSize = (int)(s.Integer("batch_size", 1, 100_000) ?? o.BatchSize);
+        return o;
+    }
+
+    private static List<ProviderSettings> ProvidersSection(TomlTable root, string file)
+    {
+        var providers = new List<ProviderSettings>();
+        if (!root.TryGetValue("providers", out var value))
+        {
+            return providers;
+        }
+
+        if (value is not TomlArray array)
+        {
+            throw new ConfigurationException($"{file}:{root.GetLine("providers")}: 'providers' must be an array of tables ([[providers]])");
+        }
+
+        for (var i = 0; i < array.Count; i++)
+        {
+            var table = array[i] as TomlTable
+                ?? throw new ConfigurationException($"{file}:{array.Line}: providers[{i}] must be a table");
+            var s = new TomlSection(table, file, $"providers[{i}]");
+            var name = s.String("name") is { Length: > 0 } n ? n : throw s.Error("name", "is required: the name actions use to address this provider");
+            var type = s.String("type") is { Length: > 0 } t ? t : throw s.Error("type", $"is required for provider '{name}'");
+            var fields = table.Where(kv => kv.Key is not ("name" or "type")).ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
+            providers.Add(new ProviderSettings(name, type, fields, $"{file}:{table.Line}"));
+        }
+
+        return providers;
+    }
+}

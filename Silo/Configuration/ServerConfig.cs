@@ -1,0 +1,14 @@
+namespace Acteon.Silo.Configuration;
+
+/// <summary><c>[server]</c>.</summary>
+public sealed record ServerConfig
+{
+    public string Host { get; init; } = "127.0.0.1";
+    public int Port { get; init; } = 8080;
+    public string? ExternalUrl { get; init; }
+
+    /// <summary>Largest accepted request body; larger ones get 413.</summary>
+    public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
+
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -1,0 +1,50 @@
+using Acteon.Grains;
+using Acteon.Grains.Audit;
+using Acteon.Grains.Dispatch;
+using Acteon.Grains.Execution;
+using Acteon.Silo.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Acteon.Silo.Hosting;
+
+public static class ActeonSiloServiceCollectionExtensions
+{
+    /// <summary>A silo as acteon.toml describes it: runtime, store, grains, providers and options.</summary>
+    public static IServiceCollection AddActeonSilo(this IServiceCollection services, ActeonConfig config)
+    {
+        services.AddSingleton(config);
+        services.AddSilo(o =>
+        {
+            var s = config.Silo;
+            (o.NodeId, o.Address, o.IdleTimeout, o.MaxActivations, o.CollectionInterval) = (s.NodeId, s.Address, s.IdleTimeout, s.MaxActivations, s.CollectionInterval);
+            (o.MaxConflictRetries, o.ReminderPollInterval, o.ReminderLease, o.HeartbeatInterval, o.DeadAfter) = (s.MaxConflictRetries, s.ReminderPollInterval, s.ReminderLease, s.HeartbeatInterval, s.DeadAfter);
+        });
+        services.AddActeonStorage(config.State);
+        services.AddActeonGrains();
+        services.Configure<ExecutorOptions>(o =>
+        {
+            var e = config.Executor;
+            (o.MaxRetries, o.Timeout, o.MaxConcurrent, o.RetryBaseDelay, o.RetryMaxDelay) = (e.MaxRetries, e.Timeout, e.MaxConcurrent, e.RetryBaseDelay, e.RetryMaxDelay);
+        });
+        services.Configure<DispatchOptions>(o => o.DefaultDedupTtl = config.Dispatch.DefaultDedupTtl);
+        services.Configure<AuditOptions>(o =>
+        {
+            var a = config.Audit;
+            (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize);
+        });
+        foreach (var provider in config.Providers)
+        {
+            services.AddSingleton(provider);
+        }
+
+        return services;
+    }
+
+    public static IServiceCollection AddActeonStorage(this IServiceCollection services, StateConfig state) => state.Backend switch
+    {
+        StateConfig.Memory => services.AddMemoryStorage(),
+        StateConfig.Sqlite => services.AddSqliteStorage(state.Path),
+        _ => throw new ConfigurationException(
+            $"[state] backend = \"{state.Backend}\" is not available in this build yet; use \"sqlite\" (the embedded default) or \"memory\""),
+    };
+}
