@@ -5,7 +5,7 @@ using Acteon.Silo.Configuration;
 try
 {
     var commandLine = GatewayCommandLine.Parse(args);
-    var builder = WebApplication.CreateBuilder();
+    var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
     var config = GatewayConfiguration.Load(commandLine, builder.Configuration);
     builder.AddActeonGateway(config);
     var app = builder.Build();

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
@@ -11,6 +12,9 @@ namespace Acteon.Gateway.Api.Dispatch;
 
 public static class DispatchEndpoints
 {
+    /// <summary>Readable JSON for an API: quotes and non-ASCII text are not \u-escaped.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static RouteGroupBuilder MapDispatchEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch");
@@ -70,7 +74,7 @@ public static class DispatchEndpoints
     public static IResult Json(Action<Utf8JsonWriter> write)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             write(writer);
         }

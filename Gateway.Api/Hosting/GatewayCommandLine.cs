@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace Acteon.Gateway.Api.Hosting;
 
-/// <summary><c>Gateway.Api [-c|--config PATH] [--host H] [--port P]</c>.</summary>
-public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? Port)
+/// <summary>
+/// <c>Gateway.Api [-c|--config PATH] [--host H] [--port P]</c>. Other <c>--name=value</c> arguments are host
+/// settings (as ASP.NET Core takes them, e.g. <c>--environment=Development</c>) and are passed on in <see cref="HostArgs"/>.
+/// </summary>
+public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? Port, string[] HostArgs)
 {
     public const string Usage = "usage: Gateway.Api [-c|--config PATH] [--host HOST] [--port PORT]";
 
@@ -11,10 +14,17 @@ public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? P
     {
         string? config = null, host = null;
         int? port = null;
+        var hostArgs = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            string Value() => i + 1 < args.Count ? args[++i] : throw new CommandLineException($"{arg} needs a value; {Usage}");
+            string? inline = null;
+            if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is > 2 and var eq)
+            {
+                (arg, inline) = (arg[..eq], arg[(eq + 1)..]);
+            }
+
+            string Value() => inline ?? (i + 1 < args.Count ? args[++i] : throw new CommandLineException($"{arg} needs a value; {Usage}"));
             switch (arg)
             {
                 case "-c" or "--config":
@@ -30,10 +40,11 @@ public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? P
                         : throw new CommandLineException($"--port must be a number from 0 to 65535, not '{text}'");
                     break;
                 default:
-                    throw new CommandLineException($"unknown argument '{arg}'; {Usage}");
+                    hostArgs.Add(inline is not null ? $"{arg}={inline}" : throw new CommandLineException($"unknown argument '{arg}'; {Usage}"));
+                    break;
             }
         }
 
-        return new GatewayCommandLine(config, host, port);
+        return new GatewayCommandLine(config, host, port, [.. hostArgs]);
     }
 }

@@ -11,7 +11,7 @@ public sealed class ApiErrorResult(ApiError error) : IResult
     {
         response.StatusCode = error.Status;
         response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(response.Body);
+        await using var writer = new Utf8JsonWriter(response.Body, Dispatch.DispatchEndpoints.WriterOptions);
         writer.WriteStartObject();
         writer.WriteString("error", error.Message);
         if (error.Details is { Count: > 0 } details)

@@ -22,6 +22,7 @@ public static class ErrorHandling
             {
                 StatusCodes.Status404NotFound => $"no route for {http.Request.Method} {http.Request.Path}",
                 StatusCodes.Status405MethodNotAllowed => $"method {http.Request.Method} is not allowed on {http.Request.Path}",
+                StatusCodes.Status415UnsupportedMediaType => JsonRequestReader.WrongContentType(http.Request.ContentType),
                 var status => $"request failed with status {status}",
             };
             await ApiErrorResult.WriteAsync(http.Response, new ApiError(http.Response.StatusCode, message));

@@ -15,8 +15,7 @@ public sealed class JsonRequestReader(ActeonConfig config)
     {
         if (!IsJson(request.ContentType))
         {
-            return (null, new ApiError(StatusCodes.Status415UnsupportedMediaType,
-                $"Content-Type must be application/json, not '{request.ContentType ?? "(none)"}'"));
+            return (null, new ApiError(StatusCodes.Status415UnsupportedMediaType, WrongContentType(request.ContentType)));
         }
 
         if (request.ContentLength > _maxBytes)
@@ -67,6 +66,8 @@ public sealed class JsonRequestReader(ActeonConfig config)
                 $"malformed JSON at line {(error.LineNumber ?? 0) + 1}, byte {(error.BytePositionInLine ?? 0) + 1}: {FirstSentence(error.Message)}")));
         }
     }
+
+    public static string WrongContentType(string? contentType) => $"Content-Type must be application/json, not '{contentType ?? "(none)"}'";
 
     private ApiError TooLarge() => new(StatusCodes.Status413PayloadTooLarge,
         string.Create(CultureInfo.InvariantCulture, $"the request body is larger than {_maxBytes} bytes ([server] max_body_bytes)"));
