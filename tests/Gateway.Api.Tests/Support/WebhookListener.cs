@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Acteon.Gateway.Api.Tests.Support;
+
+/// <summary>A real HTTP listener on 127.0.0.1 that answers webhook calls with scripted status codes.</summary>
+public sealed class WebhookListener : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<int> _script;
+
+    private WebhookListener(IEnumerable<int> statuses)
+    {
+        _script = new ConcurrentQueue<int>(statuses);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        _app = builder.Build();
+        _app.MapPost("/hook", async (HttpContext http) =>
+        {
+            using var reader = new StreamReader(http.Request.Body);
+            Requests.Add((await reader.ReadToEndAsync(), http.Request.Headers["X-Source"].ToString()));
+            var status = _script.TryDequeue(out var next) ? next : 200;
+            http.Response.StatusCode = status;
+            http.Response.ContentType = "application/json";
+            await http.Response.WriteAsync(status == 200 ? "{\"accepted\":true}" : "{\"error\":\"nope\"}");
+        });
+    }
+
+    public ConcurrentBag<(string Body, string SourceHeader)> Requests { get; } = [];
+
+    public Uri Url { get; private set; } = null!;
+
+    public static async Task<WebhookListener> StartAsync(params int[] statuses)
+    {
+        var listener = new WebhookListener(statuses);
+        await listener._app.StartAsync();
+        var address = listener._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        listener.Url = new Uri(new Uri(address), "/hook");
+        return listener;
+    }
+
+    /// <summary>A loopback URL where nothing listens: connections are refused.</summary>
+    public static Uri RefusingUrl()
+    {
+        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
+        socket.Stop();
+        return new Uri($"http://127.0.0.1:{port}/hook");
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

@@ -1,0 +1,95 @@
+using Acteon.Silo.Configuration;
+using Xunit;
+
+namespace Acteon.Silo.Tests.Configuration;
+
+public sealed class ConfigLoaderTests
+{
+    [Fact]
+    public void Parse_FullFile_ReadsEverySection()
+    {
+        var config = ConfigLoader.Parse("""
+            [server]
+            host = "0.0.0.0"
+            port = 9090
+            [state]
+            backend = "memory"
+            [executor]
+            max_retries = 5
+            timeout_seconds = 7
+            max_concurrent = 3
+            [dedup]
+            default_ttl_seconds = 60
+            [audit]
+            store_payload = false
+            [silo]
+            max_activations = 1000
+            idle_timeout_seconds = 30
+            [telemetry]
+            otlp_endpoint = "http://127.0.0.1:4317"
+            [[providers]]
+            name = "hooks"
+            type = "webhook"
+            url = "http://127.0.0.1:9000"
+            """, "acteon.toml");
+
+        Assert.Equal(("0.0.0.0", 9090), (config.Server.Host, config.Server.Port));
+        Assert.Equal("memory", config.State.Backend);
+        Assert.Equal((5, TimeSpan.FromSeconds(7), 3), (config.Executor.MaxRetries, config.Executor.Timeout, config.Executor.MaxConcurrent));
+        Assert.Equal(TimeSpan.FromSeconds(60), config.Dispatch.DefaultDedupTtl);
+        Assert.False(config.Audit.StorePayload);
+        Assert.Equal(1000, config.Silo.MaxActivations);
+        Assert.Equal(TimeSpan.FromSeconds(30), config.Silo.IdleTimeout);
+        Assert.Equal(new Uri("http://127.0.0.1:4317"), config.Telemetry.OtlpEndpoint);
+        var provider = Assert.Single(config.Providers);
+        Assert.Equal(("hooks", "webhook", "acteon.toml:19"), (provider.Name, provider.Type, provider.Location));
+        Assert.Equal("http://127.0.0.1:9000", provider.Fields["url"]);
+    }
+
+    [Fact]
+    public void Parse_EmptyFile_GivesDefaults()
+    {
+        var config = ConfigLoader.Parse("", "acteon.toml");
+
+        Assert.Equal(("127.0.0.1", 8080, "sqlite"), (config.Server.Host, config.Server.Port, config.State.Backend));
+        Assert.Equal(TimeSpan.FromSeconds(300), config.Dispatch.DefaultDedupTtl);
+        Assert.Equal(3, config.Executor.MaxRetries);
+    }
+
+    [Theory]
+    [InlineData("[executor]\nmax_retries = \"three\"", "acteon.toml:2: [executor] max_retries: expected an integer, found the string \"three\"")]
+    [InlineData("[server]\n\nport = 70000", "acteon.toml:3: [server] port: must be between 0 and 65535, not 70000")]
+    [InlineData("[state]\nbackend = \"redis\"", "acteon.toml:2: [state] backend: must be one of")]
+    [InlineData("[state]\nbackend = \"postgres\"", "[state] url: is required when backend = \"postgres\"")]
+    [InlineData("[executor]\nmax_retry = 3", "acteon.toml:2: [executor] max_retry: unknown key")]
+    [InlineData("[serverr]\nport = 1", "acteon.toml:1: unknown section or key 'serverr'")]
+    [InlineData("[[providers]]\ntype = \"log\"", "acteon.toml:1: [providers[0]] name: is required")]
+    [InlineData("[[providers]]\nname = \"a\"", "[providers[0]] type: is required for provider 'a'")]
+    [InlineData("[server]\nport = 1\nport = 2", "acteon.toml:3:")]
+    [InlineData("[telemetry]\notlp_endpoint = \"localhost:4317\"", "acteon.toml:2: [telemetry] otlp_endpoint: must be an http:// or https:// URL")]
+    public void Parse_BadValue_ErrorNamesFileLineAndKey(string toml, string expected)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse(toml, "acteon.toml"));
+
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LoadFile_Missing_ErrorNamesThePath()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "acteon.toml");
+
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.LoadFile(path));
+
+        Assert.Equal($"{path}: configuration file not found", error.Message);
+    }
+
+    [Fact]
+    public void LoadFile_SampleConfig_Loads()
+    {
+        var config = ConfigLoader.LoadFile(Path.Combine(TestPaths.RepoRoot, "Gateway.Api", "acteon.toml"));
+
+        Assert.Contains(config.Providers, p => p.Name == "log" && p.Type == "log");
+        Assert.Equal("sqlite", config.State.Backend);
+    }
+}
