@@ -22,12 +22,7 @@ public static partial class BatchDispatcher
     public static async Task<IResult> DispatchAsync(
         HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, ILogger<DispatchPipeline> logger)
     {
-        if (!QueryFlags.TryRead(http.Request, "dry_run", out var dryRun, out var flagError))
-        {
-            return flagError!.ToResult();
-        }
-
-        var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
+        var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
         {
             return error!.ToResult();

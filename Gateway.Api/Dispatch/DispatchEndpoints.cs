@@ -39,12 +39,7 @@ public static class DispatchEndpoints
     private static async Task<IResult> DispatchOneAsync(
         HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline)
     {
-        if (!QueryFlags.TryRead(http.Request, "dry_run", out var dryRun, out var flagError))
-        {
-            return flagError!.ToResult();
-        }
-
-        var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
+        var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
         {
             return error!.ToResult();
