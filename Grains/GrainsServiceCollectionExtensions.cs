@@ -26,6 +26,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AuditOptions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
         services.AddSingleton(new GrainTypeDescriptor(DeduplicationGrain.TypeName, typeof(IDeduplicationGrain), typeof(DeduplicationGrain)));
+        services.AddSingleton(new GrainTypeDescriptor(ProviderGrain.TypeName, typeof(IProviderGrain), typeof(ProviderGrain)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, WebhookProviderFactory>());
         services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();

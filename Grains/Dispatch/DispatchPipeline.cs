@@ -44,14 +44,14 @@ public sealed class DispatchPipeline(
             return new DryRunOutcome(verdict, null, action.Provider);
         }
 
-        if (!providers.TryGet(action.Provider, out var provider))
+        if (!providers.TryGet(action.Provider, out _))
         {
             throw new InvalidOperationException($"provider not found: {action.Provider}");
         }
 
         var dispatchedAt = time.GetUtcNow();
         var eventId = Guid.CreateVersion7(dispatchedAt);
-        var outcome = await DecideAsync(action, provider, cancellationToken);
+        var outcome = await DecideAsync(action, cancellationToken);
         metrics.Record(outcome);
         span?.SetTag("acteon.outcome", outcome.Name);
         if (_audit.Enabled)
@@ -66,7 +66,7 @@ public sealed class DispatchPipeline(
     /// <summary>The grain key of a dedup key: scoped by namespace and tenant.</summary>
     public static string DedupGrainKey(GatewayAction action) => $"{action.Namespace}:{action.Tenant}:{action.DedupKey}";
 
-    private async Task<DispatchOutcome> DecideAsync(GatewayAction action, IActionProvider provider, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> DecideAsync(GatewayAction action, CancellationToken cancellationToken)
     {
         if (action.DedupKey is { } dedupKey
             && !await grains.GetGrain<IDeduplicationGrain>(DedupGrainKey(action)).TryClaimAsync(_options.DefaultDedupTtl))
@@ -74,7 +74,7 @@ public sealed class DispatchPipeline(
             return new DeduplicatedOutcome(action.Id, dedupKey);
         }
 
-        var result = await executor.ExecuteAsync(provider, action, cancellationToken);
+        var result = await executor.ExecuteAsync(action.Provider, action, cancellationToken);
         return result.Response is { } response
             ? new ExecutedOutcome(action.Id, response)
             : new FailedOutcome(action.Id, result.Error!, result.Attempts);

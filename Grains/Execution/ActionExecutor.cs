@@ -1,6 +1,7 @@
 using System.Globalization;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Abstractions.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Acteon.Grains.Execution;
@@ -9,16 +10,18 @@ namespace Acteon.Grains.Execution;
 /// Runs provider calls: each attempt under a time-out and a concurrency slot; retryable errors are retried
 /// with exponential backoff and jitter (the slot is given back while waiting), the others fail at once.
 /// </summary>
-public sealed class ActionExecutor(IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
+public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
 {
     private readonly ExecutorOptions _options = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
 
-    public async Task<ExecutionResult> ExecuteAsync(IActionProvider provider, GatewayAction action, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="action"/> on the provider grain named <paramref name="providerName"/>.</summary>
+    public async Task<ExecutionResult> ExecuteAsync(string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
+        var provider = grains.GetGrain<IProviderGrain>(providerName);
         for (var attempt = 0; ; attempt++)
         {
-            var result = await AttemptAsync(provider, action, cancellationToken);
+            var result = await AttemptAsync(provider, providerName, action, cancellationToken);
             if (result.Response is { } response)
             {
                 return new ExecutionResult(response, null, attempt + 1);
@@ -36,7 +39,7 @@ public sealed class ActionExecutor(IOptions<ExecutorOptions> options, TimeProvid
 
     public void Dispose() => _slots.Dispose();
 
-    private async Task<ProviderResult> AttemptAsync(IActionProvider provider, GatewayAction action, CancellationToken cancellationToken)
+    private async Task<ProviderResult> AttemptAsync(IProviderGrain provider, string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
         using var timeout = new CancellationTokenSource(_options.Timeout, time);
@@ -52,7 +55,7 @@ public sealed class ActionExecutor(IOptions<ExecutorOptions> options, TimeProvid
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A provider that throws has a bug; the action still gets an answer instead of a 500.
-            return ProviderError.ExecutionFailed($"provider '{provider.Name}' failed: {error.Message}");
+            return ProviderError.ExecutionFailed($"provider '{providerName}' failed: {error.Message}");
         }
         finally
         {

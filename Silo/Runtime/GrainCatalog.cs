@@ -16,6 +16,7 @@ internal sealed class GrainCatalog(
     SiloLog log)
 {
     private readonly ConcurrentDictionary<GrainId, Activation> _activations = new();
+    private readonly ConcurrentDictionary<GrainId, Lazy<Task<object>>> _workers = new();
     private readonly SiloOptions _options = options.Value;
     private readonly SemaphoreSlim _overBound = new(0, 1);
     private int _count;
@@ -43,6 +44,11 @@ internal sealed class GrainCatalog(
 
     public Task<T> InvokeAsync<T>(GrainId grainId, Func<object, Task<T>> call)
     {
+        if (types.ForName(grainId.Type).IsStatelessWorker)
+        {
+            return InvokeWorkerAsync(grainId, call);
+        }
+
         var item = new CallWorkItem<T>(call, _options.MaxConflictRetries);
         Enqueue(grainId, item);
         return item.Task;
@@ -148,6 +154,28 @@ internal sealed class GrainCatalog(
 
         await RemoveAndDeactivateAsync(activation);
         return true;
+    }
+
+    private async Task<T> InvokeWorkerAsync<T>(GrainId grainId, Func<object, Task<T>> call)
+    {
+        var worker = _workers.GetOrAdd(grainId, id => new Lazy<Task<object>>(() => ActivateWorkerAsync(id)));
+        try
+        {
+            return await call(await worker.Value);
+        }
+        catch when (worker.Value.IsFaulted)
+        {
+            // A worker that failed to activate is not kept: the next call tries again.
+            _workers.TryRemove(new KeyValuePair<GrainId, Lazy<Task<object>>>(grainId, worker));
+            throw;
+        }
+    }
+
+    private async Task<object> ActivateWorkerAsync(GrainId grainId)
+    {
+        var activation = new Activation(grainId, types.ForName(grainId.Type), this);
+        await activation.ActivateAsync();
+        return activation.Grain;
     }
 
     private Activation GetOrCreate(GrainId grainId)

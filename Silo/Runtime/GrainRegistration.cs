@@ -15,6 +15,7 @@ internal sealed class GrainRegistration
         TypeName = typeName;
         InterfaceType = interfaceType;
         ImplementationType = implementationType;
+        IsStatelessWorker = implementationType.GetCustomAttribute<StatelessWorkerAttribute>() is not null;
         var constructor = implementationType.GetConstructors().Single();
         _states = [.. constructor.GetParameters()
             .Where(p => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IPersistentState<>))
@@ -26,6 +27,8 @@ internal sealed class GrainRegistration
     public string TypeName { get; }
     public Type InterfaceType { get; }
     public Type ImplementationType { get; }
+
+    public bool IsStatelessWorker { get; }
 
     public (object Grain, IStateBinding[] States) Create(IServiceProvider services, GrainId grainId, PersistentStateFactory stateFactory)
     {
