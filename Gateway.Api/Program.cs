@@ -1,5 +1,6 @@
 using Acteon.Gateway.Api.Hosting;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
 
 try
@@ -13,7 +14,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (Exception error) when (error is ConfigurationException or ProviderConfigurationException or CommandLineException)
+catch (Exception error) when (error is ConfigurationException or ProviderConfigurationException or CommandLineException or RuleStartupException)
 {
     await Console.Error.WriteLineAsync($"acteon: {error.Message}");
     return 2;

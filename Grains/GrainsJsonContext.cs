@@ -1,9 +1,15 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
+using Acteon.Grains.Rules.Toggles;
+using Acteon.Grains.Scheduling;
+using Acteon.Grains.Throttling;
 
 namespace Acteon.Grains;
 
 /// <summary>Source-generated serialization of every durable grain state in this assembly.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(DeduplicationState))]
+[JsonSerializable(typeof(ThrottleState))]
+[JsonSerializable(typeof(ScheduledActionState))]
+[JsonSerializable(typeof(RuleTogglesState))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

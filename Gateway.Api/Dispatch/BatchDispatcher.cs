@@ -7,6 +7,7 @@ using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Dispatch;
+using Acteon.Grains.Rules;
 
 namespace Acteon.Gateway.Api.Dispatch;
 
@@ -86,6 +87,10 @@ public static partial class BatchDispatcher
         try
         {
             return new Element(null, await pipeline.DispatchAsync(action, context, CancellationToken.None), null);
+        }
+        catch (RuleActionNotSupportedException unsupported)
+        {
+            return new Element(null, null, unsupported.Message);
         }
         catch (Exception error)
         {

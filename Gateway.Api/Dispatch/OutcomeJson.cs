@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Abstractions.Providers;
 
 namespace Acteon.Gateway.Api.Dispatch;
 
@@ -14,11 +16,7 @@ public static class OutcomeJson
         {
             case ExecutedOutcome executed:
                 writer.WriteString("action_id", executed.ActionId);
-                writer.WriteStartObject("response");
-                writer.WriteString("status", executed.Response.Status);
-                writer.WritePropertyName("body");
-                executed.Response.Body.WriteTo(writer);
-                writer.WriteEndObject();
+                WriteResponse(writer, executed.Response);
                 break;
             case DeduplicatedOutcome deduplicated:
                 writer.WriteString("action_id", deduplicated.ActionId);
@@ -33,6 +31,23 @@ public static class OutcomeJson
                 writer.WriteNumber("attempts", failed.Attempts);
                 writer.WriteEndObject();
                 break;
+            case SuppressedOutcome suppressed:
+                writer.WriteString("rule", suppressed.Rule);
+                break;
+            case ThrottledOutcome throttled:
+                writer.WriteString("rule", throttled.Rule);
+                writer.WriteNumber("retry_after_seconds", throttled.RetryAfterSeconds);
+                break;
+            case ReroutedOutcome rerouted:
+                writer.WriteString("action_id", rerouted.ActionId);
+                writer.WriteString("original_provider", rerouted.OriginalProvider);
+                writer.WriteString("new_provider", rerouted.NewProvider);
+                WriteResponse(writer, rerouted.Response);
+                break;
+            case ScheduledOutcome scheduled:
+                writer.WriteString("action_id", scheduled.ActionId);
+                writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
+                break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);
                 writer.WriteString("matched_rule", dryRun.MatchedRule);
@@ -42,6 +57,15 @@ public static class OutcomeJson
                 throw new InvalidOperationException($"No JSON shape for outcome {outcome.GetType().Name}.");
         }
 
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter writer, ProviderResponse response)
+    {
+        writer.WriteStartObject("response");
+        writer.WriteString("status", response.Status);
+        writer.WritePropertyName("body");
+        response.Body.WriteTo(writer);
         writer.WriteEndObject();
     }
 }

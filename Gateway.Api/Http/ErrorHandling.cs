@@ -1,3 +1,4 @@
+using Acteon.Grains.Rules;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Acteon.Gateway.Api.Http;
@@ -10,9 +11,12 @@ public static class ErrorHandling
         app.UseExceptionHandler(handler => handler.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var apiError = error is BadHttpRequestException bad
-                ? new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message)
-                : new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log");
+            var apiError = error switch
+            {
+                BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message),
+                RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
+                _ => new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log"),
+            };
             await ApiErrorResult.WriteAsync(http.Response, apiError);
         }));
         app.UseStatusCodePages(async context =>

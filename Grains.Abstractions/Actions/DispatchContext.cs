@@ -13,4 +13,7 @@ public sealed record DispatchContext
 
     /// <summary>The span the dispatch's own span is a child of (the caller's trace, or the batch span).</summary>
     public ActivityContext ParentTrace { get; init; }
+
+    /// <summary>A scheduled action coming due: it runs as allowed instead of being scheduled again.</summary>
+    public bool Scheduled { get; init; }
 }

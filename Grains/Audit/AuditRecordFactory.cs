@@ -9,16 +9,17 @@ namespace Acteon.Grains.Audit;
 internal static class AuditRecordFactory
 {
     public static AuditRecord Create(
-        GatewayAction action, DispatchOutcome outcome, string verdict, DispatchContext context,
-        DateTimeOffset dispatchedAt, DateTimeOffset completedAt, Guid eventId, AuditOptions options) => new()
+        GatewayAction action, DispatchOutcome outcome, string verdict, string? matchedRule, DispatchContext context,
+        DateTimeOffset dispatchedAt, DateTimeOffset completedAt, AuditOptions options) => new()
         {
-            Id = eventId.ToString(),
+            Id = Guid.CreateVersion7(dispatchedAt).ToString(),
             ActionId = action.Id,
             Namespace = action.Namespace,
             Tenant = action.Tenant,
             Provider = action.Provider,
             ActionType = action.ActionType,
             Verdict = verdict,
+            MatchedRule = matchedRule,
             Outcome = outcome.Name,
             ActionPayload = options.StorePayload ? action.Payload : null,
             OutcomeDetails = Details(outcome),
@@ -50,6 +51,22 @@ internal static class AuditRecordFactory
                     break;
                 case DeduplicatedOutcome deduplicated:
                     writer.WriteString("dedup_key", deduplicated.DedupKey);
+                    break;
+                case SuppressedOutcome suppressed:
+                    writer.WriteString("rule", suppressed.Rule);
+                    break;
+                case ThrottledOutcome throttled:
+                    writer.WriteString("rule", throttled.Rule);
+                    writer.WriteNumber("retry_after_seconds", throttled.RetryAfterSeconds);
+                    break;
+                case ReroutedOutcome rerouted:
+                    writer.WriteString("original_provider", rerouted.OriginalProvider);
+                    writer.WriteString("new_provider", rerouted.NewProvider);
+                    writer.WriteString("status", rerouted.Response.Status);
+                    break;
+                case ScheduledOutcome scheduled:
+                    writer.WriteString("action_id", scheduled.ActionId);
+                    writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
                     break;
             }
 

@@ -1,31 +1,28 @@
 using System.Diagnostics;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
-using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Grains.Audit;
-using Acteon.Grains.Execution;
+using Acteon.Grains.Rules;
+using Acteon.Grains.Rules.Actions;
 using Microsoft.Extensions.Options;
 
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>
-/// One dispatch, end to end: dedup grain → provider (through the executor) → audit → metrics.
-/// The caller has validated the action and checked that its provider exists.
+/// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule) → provider
+/// (through the executor) → audit → metrics. The caller has validated the action and checked that its provider exists.
 /// </summary>
 public sealed class DispatchPipeline(
     IProviderRegistry providers,
-    IGrainFactory grains,
-    ActionExecutor executor,
+    RuleEngine rules,
+    VerdictHandler verdicts,
     IAuditSink audit,
     DispatchMetrics metrics,
     TimeProvider time,
-    IOptions<DispatchOptions> dispatchOptions,
     IOptions<AuditOptions> auditOptions)
 {
-    private readonly DispatchOptions _options = dispatchOptions.Value;
     private readonly AuditOptions _audit = auditOptions.Value;
 
     public async Task<DispatchOutcome> DispatchAsync(GatewayAction action, DispatchContext context, CancellationToken cancellationToken)
@@ -38,10 +35,13 @@ public sealed class DispatchPipeline(
         span?.SetTag("acteon.action_id", action.Id);
         metrics.Dispatched();
 
-        var verdict = action.DedupKey is null ? "allow" : "deduplicate";
+        var dispatchedAt = time.GetUtcNow();
+        var match = await rules.Current.EvaluateAsync(new EvaluationContext(action, dispatchedAt, rules.Environment, rules.Embeddings));
+        var decision = Decide(action, match, context);
+        span?.SetTag("acteon.verdict", decision.Verdict);
         if (context.DryRun)
         {
-            return new DryRunOutcome(verdict, null, action.Provider);
+            return new DryRunOutcome(decision.Verdict, match.RuleName, decision is RerouteAction reroute ? reroute.TargetProvider : action.Provider);
         }
 
         if (!providers.TryGet(action.Provider, out _))
@@ -49,34 +49,32 @@ public sealed class DispatchPipeline(
             throw new InvalidOperationException($"provider not found: {action.Provider}");
         }
 
-        var dispatchedAt = time.GetUtcNow();
-        var eventId = Guid.CreateVersion7(dispatchedAt);
-        var outcome = await DecideAsync(action, cancellationToken);
+        var outcome = await verdicts.HandleAsync(action, decision, match.RuleName, cancellationToken);
         metrics.Record(outcome);
         span?.SetTag("acteon.outcome", outcome.Name);
         if (_audit.Enabled)
         {
-            var record = AuditRecordFactory.Create(action, outcome, verdict, context, dispatchedAt, time.GetUtcNow(), eventId, _audit);
+            var record = AuditRecordFactory.Create(action, outcome, decision.Verdict, match.RuleName, context, dispatchedAt, time.GetUtcNow(), _audit);
             await audit.EnqueueAsync(record, cancellationToken);
         }
 
         return outcome;
     }
 
-    /// <summary>The grain key of a dedup key: scoped by namespace and tenant.</summary>
-    public static string DedupGrainKey(GatewayAction action) => $"{action.Namespace}:{action.Tenant}:{action.DedupKey}";
-
-    private async Task<DispatchOutcome> DecideAsync(GatewayAction action, CancellationToken cancellationToken)
+    /// <summary>The action the verdict handler carries out; without a rule, an action with a dedup_key is deduplicated.</summary>
+    private static RuleAction Decide(GatewayAction action, RuleMatch match, DispatchContext context)
     {
-        if (action.DedupKey is { } dedupKey
-            && !await grains.GetGrain<IDeduplicationGrain>(DedupGrainKey(action)).TryClaimAsync(_options.DefaultDedupTtl))
+        var decision = match.Action;
+        if (context.Scheduled && decision is ScheduleAction)
         {
-            return new DeduplicatedOutcome(action.Id, dedupKey);
+            return AllowAction.Instance;
         }
 
-        var result = await executor.ExecuteAsync(action.Provider, action, cancellationToken);
-        return result.Response is { } response
-            ? new ExecutedOutcome(action.Id, response)
-            : new FailedOutcome(action.Id, result.Error!, result.Attempts);
+        if (!decision.Supported)
+        {
+            throw new RuleActionNotSupportedException(match.RuleName!, decision.Verdict);
+        }
+
+        return decision is AllowAction && action.DedupKey is not null ? DeduplicateAction.Default : decision;
     }
 }

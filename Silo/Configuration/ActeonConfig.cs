@@ -2,6 +2,8 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Rules;
+using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Runtime;
 
 namespace Acteon.Silo.Configuration;
@@ -20,5 +22,6 @@ public sealed record ActeonConfig
     public DispatchOptions Dispatch { get; init; } = new();
     public AuditOptions Audit { get; init; } = new();
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
-    public string? RulesDirectory { get; init; }
+    public RuleOptions Rules { get; init; } = new();
+    public EmbeddingOptions Embedding { get; init; } = new();
 }

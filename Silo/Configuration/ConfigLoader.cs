@@ -3,6 +3,8 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Rules;
+using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration.Toml;
 using Acteon.Silo.Runtime;
 
@@ -11,11 +13,11 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "silo", "providers", "rules"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "silo", "providers", "rules", "embedding"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
-        ["auth", "state_machines", "chains", "circuit_breaker", "embedding", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
+        ["auth", "state_machines", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -69,7 +71,8 @@ public static class ConfigLoader
             Dispatch = DedupSection(Section(root, file, "dedup")),
             Audit = AuditSection(Section(root, file, "audit")),
             Providers = ProvidersSection(root, file),
-            RulesDirectory = Section(root, file, "rules").String("directory"),
+            Rules = RulesSection(Section(root, file, "rules"), file),
+            Embedding = EmbeddingSection(Section(root, file, "embedding")),
         };
     }
 
@@ -162,6 +165,53 @@ public static class ConfigLoader
         o.Ttl = s.Seconds("ttl_seconds", 60, 100L * 365 * 86_400) ?? o.Ttl;
         o.QueueCapacity = (int)(s.Integer("queue_capacity", 1, 10_000_000) ?? o.QueueCapacity);
         o.BatchSize = (int)(s.Integer("batch_size", 1, 100_000) ?? o.BatchSize);
+        return o;
+    }
+
+    /// <summary>The rules directory is relative to the configuration file, so the sample works from any working directory.</summary>
+    private static RuleOptions RulesSection(TomlSection s, string file)
+    {
+        s.AllowOnly("directory", "default_timezone", "watch");
+        var o = new RuleOptions();
+        if (s.String("directory") is { } directory)
+        {
+            o.Directory = Path.IsPathRooted(directory) ? directory : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".", directory);
+        }
+
+        if (s.String("default_timezone") is { } zone)
+        {
+            try
+            {
+                o.DefaultTimeZone = TimeZoneInfo.FindSystemTimeZoneById(zone);
+            }
+            catch (Exception error) when (error is TimeZoneNotFoundException or InvalidTimeZoneException)
+            {
+                throw s.Error("default_timezone", $"unknown time zone \"{zone}\"; use an IANA name such as Europe/Paris");
+            }
+        }
+
+        o.Watch = s.Bool("watch") ?? o.Watch;
+        return o;
+    }
+
+    private static EmbeddingOptions EmbeddingSection(TomlSection s)
+    {
+        s.AllowOnly("enabled", "provider", "endpoint", "model", "api_key", "timeout_seconds", "fail_open", "cache_capacity");
+        var o = new EmbeddingOptions { Enabled = s.Table.Count > 0 };
+        o.Enabled = s.Bool("enabled") ?? o.Enabled;
+        o.Provider = s.OneOf("provider", o.Provider, "local", "openai");
+        if (s.String("endpoint") is { } endpoint)
+        {
+            o.Endpoint = Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal)
+                ? uri
+                : throw s.Error("endpoint", $"must be an http:// or https:// URL, not \"{endpoint}\"");
+        }
+
+        o.Model = s.String("model") ?? o.Model;
+        o.ApiKey = s.String("api_key") ?? o.ApiKey;
+        o.Timeout = s.Seconds("timeout_seconds", 1, 600) ?? o.Timeout;
+        o.FailOpen = s.Bool("fail_open") ?? o.FailOpen;
+        o.CacheCapacity = (int)(s.Integer("cache_capacity", 1, 10_000_000) ?? o.CacheCapacity);
         return o;
     }
 

@@ -2,6 +2,8 @@ using Acteon.Grains;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Rules;
+using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +33,17 @@ public static class ActeonSiloServiceCollectionExtensions
         {
             var a = config.Audit;
             (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize);
+        });
+        services.Configure<RuleOptions>(o =>
+        {
+            var r = config.Rules;
+            (o.Directory, o.DefaultTimeZone, o.Watch) = (r.Directory, r.DefaultTimeZone, r.Watch);
+        });
+        services.Configure<EmbeddingOptions>(o =>
+        {
+            var e = config.Embedding;
+            (o.Enabled, o.Provider, o.Endpoint, o.Model, o.ApiKey, o.Timeout, o.FailOpen, o.CacheCapacity) =
+                (e.Enabled, e.Provider, e.Endpoint, e.Model, e.ApiKey, e.Timeout, e.FailOpen, e.CacheCapacity);
         });
         foreach (var provider in config.Providers)
         {

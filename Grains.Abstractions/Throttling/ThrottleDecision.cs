@@ -1,0 +1,3 @@
+namespace Acteon.Grains.Abstractions.Throttling;
+
+public readonly record struct ThrottleDecision(bool Admitted, int RetryAfterSeconds);

@@ -1,0 +1,64 @@
+using Acteon.Grains.Abstractions.Actions;
+using Acteon.Grains.Abstractions.Deduplication;
+using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Abstractions.Scheduling;
+using Acteon.Grains.Abstractions.Throttling;
+using Acteon.Grains.Execution;
+using Acteon.Grains.Rules;
+using Acteon.Grains.Rules.Actions;
+using Microsoft.Extensions.Options;
+
+namespace Acteon.Grains.Dispatch;
+
+/// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
+public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, TimeProvider time, IOptions<DispatchOptions> options)
+{
+    private readonly DispatchOptions _options = options.Value;
+
+    public async Task<DispatchOutcome> HandleAsync(GatewayAction action, RuleAction decision, string? rule, CancellationToken cancellationToken)
+    {
+        switch (decision)
+        {
+            case DenyAction or SuppressAction:
+                return new SuppressedOutcome(rule!);
+            case DeduplicateAction dedup:
+                var key = action.DedupKey ?? action.Id;
+                var claimed = await grains.GetGrain<IDeduplicationGrain>(ScopedKey(action, key)).TryClaimAsync(dedup.Ttl ?? _options.DefaultDedupTtl);
+                return claimed ? await ExecuteAsync(action, action.Provider, cancellationToken) : new DeduplicatedOutcome(action.Id, key);
+            case ThrottleAction throttle:
+                var decisionOfWindow = await grains.GetGrain<IThrottleGrain>(ScopedKey(action, rule!)).TryAcquireAsync(throttle.MaxCount, throttle.Window);
+                return decisionOfWindow.Admitted
+                    ? await ExecuteAsync(action, action.Provider, cancellationToken)
+                    : new ThrottledOutcome(rule!, decisionOfWindow.RetryAfterSeconds);
+            case RerouteAction reroute:
+                var rerouted = await ExecuteAsync(action, reroute.TargetProvider, cancellationToken);
+                return rerouted is ExecutedOutcome executed
+                    ? new ReroutedOutcome(action.Id, action.Provider, reroute.TargetProvider, executed.Response)
+                    : rerouted;
+            case ModifyAction modify:
+                var patched = action with { Payload = JsonMergePatch.Apply(action.Payload, modify.Changes) };
+                return await ExecuteAsync(patched, action.Provider, cancellationToken);
+            case ScheduleAction schedule:
+                var scheduledId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
+                var dueAt = time.GetUtcNow() + schedule.Delay;
+                await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
+                return new ScheduledOutcome(scheduledId, dueAt);
+            default:
+                return await ExecuteAsync(action, action.Provider, cancellationToken);
+        }
+    }
+
+    /// <summary>A grain key scoped by namespace and tenant; ':' and '\' in them are escaped so scopes never collide.</summary>
+    public static string ScopedKey(GatewayAction action, string key) => $"{Escape(action.Namespace)}:{Escape(action.Tenant)}:{key}";
+
+    private static string Escape(string part) => part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
+
+    private async Task<DispatchOutcome> ExecuteAsync(GatewayAction action, string provider, CancellationToken cancellationToken)
+    {
+        var result = await executor.ExecuteAsync(provider, action, cancellationToken);
+        return result.Response is { } response
+            ? new ExecutedOutcome(action.Id, response)
+            : new FailedOutcome(action.Id, result.Error!, result.Attempts);
+    }
+}

@@ -1,0 +1,6 @@
+namespace Acteon.Grains.Rules.Actions;
+
+public sealed record RerouteAction(string TargetProvider) : RuleAction
+{
+    public override string Verdict => "reroute";
+}

@@ -1,0 +1,10 @@
+namespace Acteon.Grains.Rules.Actions;
+
+/// <summary>What a matching rule decides; <see cref="Verdict"/> is the verdict tag of dry runs and the audit.</summary>
+public abstract record RuleAction
+{
+    public abstract string Verdict { get; }
+
+    /// <summary>Actions whose grains do not exist yet: parsed and validated, but a match answers a clear error.</summary>
+    public virtual bool Supported => true;
+}

@@ -1,0 +1,35 @@
+using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Abstractions.Throttling;
+
+namespace Acteon.Grains.Throttling;
+
+/// <summary>
+/// A fixed window opened by the first admitted action. Only admitted actions are counted (and written, with CAS,
+/// so several nodes count together); a rejected hit changes nothing.
+/// </summary>
+internal sealed class ThrottleGrain(
+    [PersistentState("throttle")] IPersistentState<ThrottleState> state,
+    TimeProvider time) : Grain, IThrottleGrain
+{
+    public const string TypeName = "throttle";
+
+    public async Task<ThrottleDecision> TryAcquireAsync(int maxCount, TimeSpan window)
+    {
+        var now = time.GetUtcNow();
+        var current = state.State;
+        if (current.WindowStart is not { } start || now >= start + window)
+        {
+            current = new ThrottleState { WindowStart = now, Count = 0 };
+        }
+
+        if (current.Count >= maxCount)
+        {
+            var wait = current.WindowStart!.Value + window - now;
+            return new ThrottleDecision(false, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
+        }
+
+        state.State = current with { Count = current.Count + 1 };
+        await state.WriteStateAsync();
+        return new ThrottleDecision(true, 0);
+    }
+}
