@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Audit;
 using Acteon.Gateway.Api.Dispatch;
+using Acteon.Gateway.Api.Embeddings;
 using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
+using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Silo.Configuration;
@@ -24,6 +26,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddGatewayOpenApi();
+        builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTracing(config.Telemetry);
         return builder;
     }
@@ -34,9 +37,12 @@ public static class GatewayHosting
         _ = app.Services.GetRequiredService<IProviderRegistry>();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
+        app.UseRateLimiter();
         app.MapHealthEndpoints();
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
+        app.MapRulesEndpoints();
+        app.MapEmbeddingEndpoints();
         return app;
     }
 }
