@@ -29,6 +29,11 @@ public static class RuleFileParser
         {
             throw new RuleLoadException(file, $"{file}:{error.Start.Line}: invalid YAML: {error.InnerException?.Message ?? error.Message}");
         }
+        catch (InvalidOperationException)
+        {
+            // Some malformed input makes YamlDotNet's scanner fail without a position: find the last line it could read.
+            throw new RuleLoadException(file, $"{file}:{LastReadableLine(yaml)}: invalid YAML: unterminated or malformed flow collection or scalar");
+        }
 
         var list = root switch
         {
@@ -37,6 +42,25 @@ public static class RuleFileParser
             _ => throw new RuleLoadException(file, $"{file}:{YamlNodes.Line(root)}: a rule file holds a top-level 'rules:' list"),
         };
         return [.. list.Children.Select(node => ParseRule(node, file, context))];
+    }
+
+    private static long LastReadableLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        long line = 1;
+        try
+        {
+            while (parser.MoveNext())
+            {
+                line = parser.Current!.End.Line;
+            }
+        }
+        catch (Exception error) when (error is YamlException or InvalidOperationException)
+        {
+            return error is YamlException scanned ? scanned.Start.Line : line;
+        }
+
+        return line;
     }
 
     private static Rule ParseRule(YamlNode node, string file, RuleParseContext context)
