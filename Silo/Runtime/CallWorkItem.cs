@@ -28,6 +28,16 @@ internal sealed class CallWorkItem<T>(Func<object, Task<T>> call, int maxConflic
                     return;
                 }
             }
+            catch (InconsistentStateException error)
+            {
+                // Out of retries: the activation must not keep (and serve) state that never committed.
+                if (await TryReloadAsync(activation))
+                {
+                    _completion.TrySetException(error);
+                }
+
+                return;
+            }
             catch (Exception error)
             {
                 _completion.TrySetException(error);

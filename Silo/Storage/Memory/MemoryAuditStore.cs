@@ -6,12 +6,14 @@ internal sealed class MemoryAuditStore : IAuditStore
 {
     private readonly Lock _gate = new();
     private readonly List<AuditRecord> _records = [];
+    private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            _records.AddRange(records);
+            // A batch may be written again after a failed attempt; like the durable stores, keep one record per id.
+            _records.AddRange(records.Where(r => _ids.Add(r.Id)));
         }
 
         return Task.CompletedTask;

@@ -20,10 +20,16 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
         db.WriteAsync(connection =>
         {
             var sql = expectedETag is null
-                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag) VALUES ($t, $k, $n, $d, 1) ON CONFLICT DO NOTHING RETURNING etag;"
+                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag) VALUES ($t, $k, $n, $d, $first) ON CONFLICT DO NOTHING RETURNING etag;"
                 : "UPDATE grain_state SET data=$d, etag=etag+1 WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
             using var command = Command(connection, sql, grainId, stateName);
             command.Parameters.AddWithValue("$d", data);
+            if (expectedETag is null)
+            {
+                // A row that was cleared and inserted again must not reuse an ETag an old reader may still hold.
+                command.Parameters.AddWithValue("$first", Random.Shared.NextInt64(1, 1L << 62));
+            }
+
             AddETag(command, expectedETag);
             return command.ExecuteScalar() is long etag
                 ? etag.ToString(CultureInfo.InvariantCulture)

@@ -1,0 +1,16 @@
+using Acteon.Grains.Abstractions.Audit;
+using Acteon.Silo.Storage;
+using Acteon.Silo.Storage.Memory;
+
+namespace Acteon.Silo.Tests.Storage;
+
+public sealed class MemoryStorageTests : StorageConformanceTests
+{
+    protected override IGrainStateStore CreateGrainStateStore() => new MemoryGrainStateStore();
+
+    protected override IReminderStore CreateReminderStore() => new MemoryReminderStore();
+
+    protected override IMembershipStore CreateMembershipStore() => new MemoryMembershipStore();
+
+    protected override IAuditStore CreateAuditStore() => new MemoryAuditStore();
+}

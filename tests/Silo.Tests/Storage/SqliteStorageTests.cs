@@ -1,0 +1,29 @@
+using Acteon.Grains.Abstractions.Audit;
+using Acteon.Silo.Storage;
+using Acteon.Silo.Storage.Sqlite;
+using Acteon.Silo.Tests.Support;
+
+namespace Acteon.Silo.Tests.Storage;
+
+/// <summary>Every test gets a fresh SQLite file, deleted afterwards.</summary>
+public sealed class SqliteStorageTests : StorageConformanceTests, IDisposable
+{
+    private readonly TempDatabase _file = new();
+    private readonly SqliteDatabase _db;
+
+    public SqliteStorageTests() => _db = new SqliteDatabase(_file.Path);
+
+    public void Dispose()
+    {
+        _db.Dispose();
+        _file.Dispose();
+    }
+
+    protected override IGrainStateStore CreateGrainStateStore() => new SqliteGrainStateStore(_db);
+
+    protected override IReminderStore CreateReminderStore() => new SqliteReminderStore(_db);
+
+    protected override IMembershipStore CreateMembershipStore() => new SqliteMembershipStore(_db);
+
+    protected override IAuditStore CreateAuditStore() => new SqliteAuditStore(_db);
+}
