@@ -10,10 +10,12 @@ namespace Acteon.Bench;
 internal sealed class BareServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly string _directory;
 
-    private BareServer(WebApplication app, Uri dispatchUri)
+    private BareServer(WebApplication app, string directory, Uri dispatchUri)
     {
         _app = app;
+        _directory = directory;
         DispatchUri = dispatchUri;
     }
 
@@ -21,13 +23,15 @@ internal sealed class BareServer : IAsyncDisposable
 
     public static async Task<BareServer> StartAsync()
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // An empty content root: no appsettings.json (Gateway.Api's is copied beside the program) overrides the log level.
+        var directory = Directory.CreateTempSubdirectory("acteon-bare-").FullName;
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         app.MapPost("/v1/dispatch", HandleAsync);
         await app.StartAsync();
-        return new BareServer(app, new Uri(new Uri(app.Urls.First()), "/v1/dispatch"));
+        return new BareServer(app, directory, new Uri(new Uri(app.Urls.First()), "/v1/dispatch"));
     }
 
     private static async Task HandleAsync(HttpContext http)
@@ -59,5 +63,6 @@ internal sealed class BareServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        Directory.Delete(_directory, recursive: true);
     }
 }

@@ -6,13 +6,19 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--count N]";
+        "usage: Acteon.Bench http|rss [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--count N] [--state sqlite|memory]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int Count { get; init; } = 1_000_000;
+
+    /// <summary>The gateway's <c>[state] backend</c>: sqlite (the target configuration) or memory (to isolate the store's cost).</summary>
+    public string State { get; init; } = "sqlite";
+
+    /// <summary>Rate of the open-loop run; null means half of the bare endpoint's measured throughput.</summary>
+    public double? OpenRate { get; init; }
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
     {
@@ -27,6 +33,9 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = Seconds(flag, value) },
                 "--duration" => options with { Duration = Seconds(flag, value) },
                 "--open-duration" => options with { OpenDuration = Seconds(flag, value) },
+                "--open-rate" => options with { OpenRate = Positive(flag, value) },
+                "--state" when value is "sqlite" or "memory" => options with { State = value },
+                "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
                 "--count" => options with { Count = Positive(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };

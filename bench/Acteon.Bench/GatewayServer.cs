@@ -23,18 +23,20 @@ internal sealed class GatewayServer : IAsyncDisposable
 
     public Uri DispatchUri { get; }
 
+    public string Backend { get; private init; } = "sqlite";
+
     public string DatabasePath => Path.Combine(_directory, "acteon.db");
 
     /// <summary>Live grain activations of the co-hosted silo.</summary>
     public int Activations => _app.Services.GetRequiredService<GrainCatalog>().Count;
 
-    public static string ConfigText(string databasePath) => string.Create(CultureInfo.InvariantCulture, $"""
+    public static string ConfigText(string backend, string databasePath) => string.Create(CultureInfo.InvariantCulture, $"""
         [server]
         host = "127.0.0.1"
         port = 0
 
         [state]
-        backend = "sqlite"
+        backend = "{backend}"
         path = "{databasePath.Replace("\\", "\\\\", StringComparison.Ordinal)}"
 
         [audit]
@@ -45,11 +47,12 @@ internal sealed class GatewayServer : IAsyncDisposable
         type = "log"
         """);
 
-    public static async Task<GatewayServer> StartAsync()
+    /// <param name="backend"><c>sqlite</c> for the real configuration; <c>memory</c> only to compare.</param>
+    public static async Task<GatewayServer> StartAsync(string backend)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bench-").FullName;
         var configPath = Path.Combine(directory, "acteon.toml");
-        var text = ConfigText(Path.Combine(directory, "acteon.db"));
+        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"));
         await File.WriteAllTextAsync(configPath, text);
         var config = ConfigLoader.Parse(text, configPath);
 
@@ -59,7 +62,7 @@ internal sealed class GatewayServer : IAsyncDisposable
         var app = builder.Build();
         app.MapActeonGateway();
         await app.StartAsync();
-        return new GatewayServer(app, directory, new Uri(new Uri(app.Urls.First()), "/v1/dispatch"));
+        return new GatewayServer(app, directory, new Uri(new Uri(app.Urls.First()), "/v1/dispatch")) { Backend = backend };
     }
 
     public async ValueTask DisposeAsync()

@@ -1,27 +1,28 @@
-using System.Diagnostics;
+using System.Numerics;
 
 namespace Acteon.Bench;
 
 /// <summary>
-/// Thread-safe latency histogram with 1 µs buckets up to one second (preallocated); slower samples go to one
-/// overflow bucket and still count towards the maximum.
+/// Thread-safe, preallocated latency histogram: exact microseconds below 1,024 µs, then 512 buckets per power of two
+/// (0.2 % relative precision) up to any duration a run can produce.
 /// </summary>
 internal sealed class LatencyRecorder
 {
-    private const int BucketCount = 1_000_000;
-    private readonly long[] _buckets = new long[BucketCount + 1];
+    private const int Linear = 1024;
+    private const int SubBuckets = 512;
+    private const int SubBucketBits = 9;
+    private readonly long[] _buckets = new long[Linear + ((63 - 10) * SubBuckets)];
     private long _count;
     private long _maxMicros;
 
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>Records the time from <paramref name="startTimestamp"/> (a <see cref="Stopwatch"/> timestamp) to now.</summary>
-    public void RecordSince(long startTimestamp) => Record(Stopwatch.GetElapsedTime(startTimestamp));
+    public TimeSpan Max => TimeSpan.FromMicroseconds(Interlocked.Read(ref _maxMicros));
 
     public void Record(TimeSpan latency)
     {
         var micros = Math.Max(0, (long)latency.TotalMicroseconds);
-        Interlocked.Increment(ref _buckets[Math.Min(micros, BucketCount)]);
+        Interlocked.Increment(ref _buckets[Index(micros)]);
         Interlocked.Increment(ref _count);
         var max = Interlocked.Read(ref _maxMicros);
         while (micros > max)
@@ -36,7 +37,7 @@ internal sealed class LatencyRecorder
         }
     }
 
-    /// <summary>The latency at quantile <paramref name="q"/> (0..1), to the microsecond; the maximum for the overflow bucket.</summary>
+    /// <summary>The latency at quantile <paramref name="q"/> (0..1): the upper edge of its bucket, capped at the maximum.</summary>
     public TimeSpan Percentile(double q)
     {
         var count = Count;
@@ -45,20 +46,42 @@ internal sealed class LatencyRecorder
             return TimeSpan.Zero;
         }
 
-        var rank = (long)Math.Ceiling(q * count);
-        rank = Math.Clamp(rank, 1, count);
+        var rank = Math.Clamp((long)Math.Ceiling(q * count), 1, count);
         long seen = 0;
         for (var i = 0; i < _buckets.Length; i++)
         {
             seen += Interlocked.Read(ref _buckets[i]);
             if (seen >= rank)
             {
-                return i == BucketCount ? Max : TimeSpan.FromMicroseconds(i);
+                return TimeSpan.FromMicroseconds(Math.Min(UpperEdge(i), Interlocked.Read(ref _maxMicros)));
             }
         }
 
         return Max;
     }
 
-    public TimeSpan Max => TimeSpan.FromMicroseconds(Interlocked.Read(ref _maxMicros));
+    private static int Index(long micros)
+    {
+        if (micros < Linear)
+        {
+            return (int)micros;
+        }
+
+        var exponent = 63 - BitOperations.LeadingZeroCount((ulong)micros); // >= 10
+        var shift = exponent - SubBucketBits;
+        return Linear + ((exponent - 10) * SubBuckets) + (int)((micros >> shift) - SubBuckets);
+    }
+
+    private static long UpperEdge(int index)
+    {
+        if (index < Linear)
+        {
+            return index;
+        }
+
+        var exponent = ((index - Linear) / SubBuckets) + 10;
+        var mantissa = ((index - Linear) % SubBuckets) + SubBuckets;
+        var shift = exponent - SubBucketBits;
+        return ((mantissa + 1L) << shift) - 1;
+    }
 }

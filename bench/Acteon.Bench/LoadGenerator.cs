@@ -108,20 +108,17 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
         var interval = Stopwatch.Frequency / rate;
         var start = Stopwatch.GetTimestamp();
         var end = start + Ticks(duration);
-        long completed = 0, inFlight = 0, maxInFlight = 0, issued = 0;
+        long completed = 0, inFlight = 0, maxInFlight = 0, issued = 0, lastAnswer = start;
 
         async Task SendScheduledAsync(long scheduled)
         {
-            var now = Interlocked.Increment(ref inFlight);
-            if (now > Interlocked.Read(ref maxInFlight))
-            {
-                Interlocked.Exchange(ref maxInFlight, now);
-            }
+            InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
 
             var sent = Stopwatch.GetTimestamp();
             var ok = await SendAsync(failures);
             var answered = Stopwatch.GetTimestamp();
             Interlocked.Decrement(ref inFlight);
+            InterlockedMax(ref lastAnswer, answered);
             if (ok)
             {
                 fromSchedule.Record(Stopwatch.GetElapsedTime(scheduled, answered));
@@ -151,12 +148,29 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
         }
 
         await Task.WhenAll(pending);
-        return new LoadResult(name, completed, duration, fromSchedule, failures)
+        // Achieved rate: answers over the time until the last one, which is longer than the window when a backlog built up.
+        var window = Stopwatch.GetElapsedTime(start, Math.Max(end, Interlocked.Read(ref lastAnswer)));
+        return new LoadResult(name, completed, window, fromSchedule, failures)
         {
             OfferedRate = issued / duration.TotalSeconds,
             ServiceLatency = fromSend,
             MaxInFlight = Interlocked.Read(ref maxInFlight),
         };
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
     }
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
