@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Acteon.Bench;
+
+/// <summary>Command-line flags shared by the modes: <c>--workers N --warmup S --duration S --open-duration S --count N</c>.</summary>
+internal sealed record BenchOptions
+{
+    public const string Usage =
+        "usage: Acteon.Bench http|rss [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--count N] [--state sqlite|memory]";
+
+    public int Workers { get; init; } = 64;
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
+    public int Count { get; init; } = 1_000_000;
+
+    /// <summary>The gateway's <c>[state] backend</c>: sqlite (the target configuration) or memory (to isolate the store's cost).</summary>
+    public string State { get; init; } = "sqlite";
+
+    /// <summary>Rate of the open-loop run; null means half of the bare endpoint's measured throughput.</summary>
+    public double? OpenRate { get; init; }
+
+    public static BenchOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new BenchOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            var flag = args[i];
+            var value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{flag} needs a value; {Usage}");
+            options = flag switch
+            {
+                "--workers" => options with { Workers = Positive(flag, value) },
+                "--warmup" => options with { Warmup = Seconds(flag, value) },
+                "--duration" => options with { Duration = Seconds(flag, value) },
+                "--open-duration" => options with { OpenDuration = Seconds(flag, value) },
+                "--open-rate" => options with { OpenRate = Positive(flag, value) },
+                "--state" when value is "sqlite" or "memory" => options with { State = value },
+                "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
+                "--count" => options with { Count = Positive(flag, value) },
+                _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string flag, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"{flag} must be a positive integer, not '{value}'");
+
+    private static TimeSpan Seconds(string flag, string value) =>
+        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s >= 0
+            ? TimeSpan.FromSeconds(s)
+            : throw new ArgumentException($"{flag} must be a number of seconds, not '{value}'");
+}

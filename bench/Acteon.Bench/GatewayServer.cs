@@ -1,0 +1,81 @@
+using System.Globalization;
+using Acteon.Gateway.Api.Hosting;
+using Acteon.Silo.Configuration;
+using Acteon.Silo.Runtime;
+
+namespace Acteon.Bench;
+
+/// <summary>
+/// The real gateway, hosted in this process as Gateway.Api's Program does: SQLite state in a temporary directory,
+/// audit on, one <c>log</c> provider, logging at Warning, listening on a free loopback port.
+/// </summary>
+internal sealed class GatewayServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly string _directory;
+
+    private GatewayServer(WebApplication app, string directory, Uri dispatchUri)
+    {
+        _app = app;
+        _directory = directory;
+        DispatchUri = dispatchUri;
+    }
+
+    public Uri DispatchUri { get; }
+
+    public string Backend { get; private init; } = "sqlite";
+
+    public string DatabasePath => Path.Combine(_directory, "acteon.db");
+
+    /// <summary>Live grain activations of the co-hosted silo.</summary>
+    public int Activations => _app.Services.GetRequiredService<GrainCatalog>().Count;
+
+    public static string ConfigText(string backend, string databasePath) => string.Create(CultureInfo.InvariantCulture, $"""
+        [server]
+        host = "127.0.0.1"
+        port = 0
+
+        [state]
+        backend = "{backend}"
+        path = "{databasePath.Replace("\\", "\\\\", StringComparison.Ordinal)}"
+
+        [audit]
+        enabled = true
+
+        [[providers]]
+        name = "log"
+        type = "log"
+        """);
+
+    /// <param name="backend"><c>sqlite</c> for the real configuration; <c>memory</c> only to compare.</param>
+    public static async Task<GatewayServer> StartAsync(string backend)
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-bench-").FullName;
+        var configPath = Path.Combine(directory, "acteon.toml");
+        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"));
+        await File.WriteAllTextAsync(configPath, text);
+        var config = ConfigLoader.Parse(text, configPath);
+
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.AddActeonGateway(config);
+        var app = builder.Build();
+        app.MapActeonGateway();
+        await app.StartAsync();
+        return new GatewayServer(app, directory, new Uri(new Uri(app.Urls.First()), "/v1/dispatch")) { Backend = backend };
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open (SQLite WAL) keeps the directory; it is only a temporary one.
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Runtime;
+
+namespace Acteon.Bench;
+
+/// <summary>
+/// <c>http</c> mode: bare Kestrel and the gateway measured closed loop with the same client, then the gateway open loop
+/// at half the bare endpoint's throughput. Targets: gateway ≥ 0.5 × bare, and p99 ≤ 5 ms at that half load.
+/// </summary>
+internal static class HttpBenchmark
+{
+    private const double ThroughputTarget = 0.5;
+    private static readonly TimeSpan P99Target = TimeSpan.FromMilliseconds(5);
+
+    public static async Task<int> RunAsync(BenchOptions options)
+    {
+        Console.WriteLine(Invariant($"http: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s, window {options.Duration.TotalSeconds} s, open loop {options.OpenDuration.TotalSeconds} s"));
+        await using var bare = await BareServer.StartAsync();
+        await using var gateway = await GatewayServer.StartAsync(options.State);
+        Console.WriteLine($"bare    {bare.DispatchUri}");
+        Console.WriteLine($"gateway {gateway.DispatchUri} ([state] {gateway.Backend}, {gateway.DatabasePath})");
+        using var client = LoadGenerator.CreateClient();
+        var run = Guid.NewGuid().ToString("N")[..8];
+
+        var bareResult = await new LoadGenerator(client, bare.DispatchUri, $"bare-{run}")
+            .RunClosedLoopAsync("bare kestrel (closed)", options.Workers, options.Warmup, options.Duration);
+        Console.WriteLine(Row(bareResult));
+        var gatewayResult = await new LoadGenerator(client, gateway.DispatchUri, $"closed-{run}")
+            .RunClosedLoopAsync("gateway (closed)", options.Workers, options.Warmup, options.Duration);
+        Console.WriteLine(Row(gatewayResult));
+
+        var rate = options.OpenRate ?? bareResult.Throughput / 2;
+        var label = options.OpenRate is null ? "half of bare" : "from --open-rate";
+        Console.WriteLine(Invariant($"open loop against the gateway at {rate:F0} req/s ({label}) for {options.OpenDuration.TotalSeconds} s..."));
+        var openResult = await new LoadGenerator(client, gateway.DispatchUri, $"open-{run}")
+            .RunOpenLoopAsync(options.OpenRate is null ? "gateway (open, ½ bare)" : "gateway (open, fixed)", rate, options.OpenDuration);
+        Console.WriteLine(Row(openResult));
+
+        return PrintSummary(bareResult, gatewayResult, openResult, label);
+    }
+
+    private static int PrintSummary(LoadResult bare, LoadResult gateway, LoadResult open, string openLabel)
+    {
+        var ratio = gateway.Throughput / bare.Throughput;
+        var openP99 = open.Latency.Percentile(0.99);
+        Console.WriteLine();
+        Console.WriteLine("=== summary ===");
+        Console.WriteLine(Header());
+        foreach (var result in new[] { bare, gateway, open })
+        {
+            Console.WriteLine(Row(result));
+        }
+
+        Console.WriteLine(Invariant($"open loop: offered {open.OfferedRate:F0} req/s, achieved {open.Throughput:F0} req/s, max in flight {open.MaxInFlight}, p50/p99 from send {Ms(open.ServiceLatency!.Percentile(0.5))}/{Ms(open.ServiceLatency.Percentile(0.99))} ms (table: from schedule)"));
+        Console.WriteLine(Invariant($"gateway/bare throughput: {ratio:F3}  target >= {ThroughputTarget}: {Verdict(ratio >= ThroughputTarget)}"));
+        Console.WriteLine(Invariant($"gateway p99 at {open.OfferedRate:F0} req/s ({openLabel}): {Ms(openP99)} ms  target <= {Ms(P99Target)} ms: {Verdict(openP99 <= P99Target)}"));
+
+        var failures = new[] { bare, gateway, open }.Sum(r => r.Failures.Total);
+        if (failures == 0)
+        {
+            Console.WriteLine("non-200 / failed answers: 0");
+            return 0;
+        }
+
+        Console.Error.WriteLine($"FAILED: {failures} answers were not 200 with \"outcome\":\"executed\"");
+        foreach (var result in new[] { bare, gateway, open })
+        {
+            var f = result.Failures;
+            Console.Error.WriteLine($"  {result.Name}: non-200 {f.Non200}, exceptions {f.Exceptions}, other outcome {f.UnexpectedOutcome}");
+            foreach (var sample in f.Samples)
+            {
+                Console.Error.WriteLine($"    {sample}");
+            }
+        }
+
+        return 1;
+    }
+
+    private static string Header() =>
+        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7}";
+
+    private static string Row(LoadResult r) => Invariant(
+        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7}");
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
+
+    private static string Verdict(bool holds) => holds ? "HOLDS" : "MISSED";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,177 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Acteon.Bench;
+
+/// <summary>
+/// Posts dispatches with distinct dedup keys to one URL: closed loop (N workers, each waits for its answer) or
+/// open loop (requests sent on a fixed schedule, whatever the answers do).
+/// </summary>
+internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string keyPrefix)
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+    private long _nextKey;
+
+    /// <summary>A client that keeps as many connections open as there are concurrent requests.</summary>
+    public static HttpClient CreateClient() => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = 4096,
+        UseProxy = false,
+        UseCookies = false,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(60),
+    };
+
+    public static byte[] DispatchBody(string dedupKey) => Encoding.UTF8.GetBytes(
+        "{\"namespace\":\"bench\",\"tenant\":\"t\",\"provider\":\"log\",\"action_type\":\"x\",\"payload\":{\"n\":1},\"dedup_key\":\""
+        + dedupKey + "\"}");
+
+    /// <summary>Sends one dispatch with the next dedup key; false (and counted in <paramref name="failures"/>) unless 200 + executed.</summary>
+    public async Task<bool> SendAsync(RequestFailures failures)
+    {
+        var key = keyPrefix + "-" + Interlocked.Increment(ref _nextKey).ToString(CultureInfo.InvariantCulture);
+        try
+        {
+            using var content = new ByteArrayContent(DispatchBody(key));
+            content.Headers.ContentType = Json;
+            using var response = await client.PostAsync(dispatchUri, content);
+            var body = await response.Content.ReadAsByteArrayAsync();
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                failures.AddNon200((int)response.StatusCode, Encoding.UTF8.GetString(body));
+                return false;
+            }
+
+            if (body.AsSpan().IndexOf("\"outcome\":\"executed\""u8) < 0)
+            {
+                failures.AddUnexpectedOutcome(Encoding.UTF8.GetString(body));
+                return false;
+            }
+
+            return true;
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException or IOException)
+        {
+            failures.AddException(error);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="workers"/> loops, each sending its next request when the previous one is answered. Only answers
+    /// that arrive inside the measured window (after <paramref name="warmup"/>) count towards throughput and latency.
+    /// </summary>
+    public async Task<LoadResult> RunClosedLoopAsync(string name, int workers, TimeSpan warmup, TimeSpan duration)
+    {
+        var recorder = new LatencyRecorder();
+        var failures = new RequestFailures();
+        var measureStart = Stopwatch.GetTimestamp() + Ticks(warmup);
+        var measureEnd = measureStart + Ticks(duration);
+        long completed = 0;
+
+        async Task WorkerAsync()
+        {
+            await Task.Yield();
+            while (Stopwatch.GetTimestamp() < measureEnd)
+            {
+                var sent = Stopwatch.GetTimestamp();
+                var ok = await SendAsync(failures);
+                var answered = Stopwatch.GetTimestamp();
+                if (ok && answered >= measureStart && answered < measureEnd)
+                {
+                    recorder.Record(Stopwatch.GetElapsedTime(sent, answered));
+                    Interlocked.Increment(ref completed);
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync()));
+        return new LoadResult(name, completed, duration, recorder, failures);
+    }
+
+    /// <summary>
+    /// Sends request i at start + i / <paramref name="rate"/> for <paramref name="duration"/>, without waiting for answers.
+    /// Latency counts from the scheduled time, so a slow server cannot hide its queueing by delaying the sender.
+    /// </summary>
+    public async Task<LoadResult> RunOpenLoopAsync(string name, double rate, TimeSpan duration)
+    {
+        var fromSchedule = new LatencyRecorder();
+        var fromSend = new LatencyRecorder();
+        var failures = new RequestFailures();
+        var pending = new List<Task>();
+        var interval = Stopwatch.Frequency / rate;
+        var start = Stopwatch.GetTimestamp();
+        var end = start + Ticks(duration);
+        long completed = 0, inFlight = 0, maxInFlight = 0, issued = 0, lastAnswer = start;
+
+        async Task SendScheduledAsync(long scheduled)
+        {
+            InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
+
+            var sent = Stopwatch.GetTimestamp();
+            var ok = await SendAsync(failures);
+            var answered = Stopwatch.GetTimestamp();
+            Interlocked.Decrement(ref inFlight);
+            InterlockedMax(ref lastAnswer, answered);
+            if (ok)
+            {
+                fromSchedule.Record(Stopwatch.GetElapsedTime(scheduled, answered));
+                fromSend.Record(Stopwatch.GetElapsedTime(sent, answered));
+                Interlocked.Increment(ref completed);
+            }
+        }
+
+        while (true)
+        {
+            var now = Stopwatch.GetTimestamp();
+            for (var due = start + (long)(issued * interval); due <= now && due < end; due = start + (long)(issued * interval))
+            {
+                pending.Add(SendScheduledAsync(due));
+                issued++;
+            }
+
+            var next = start + (long)(issued * interval);
+            if (next >= end)
+            {
+                break;
+            }
+
+            // Task.Delay has about a millisecond of resolution; the loop above catches up on whatever came due meanwhile.
+            var wait = Stopwatch.GetElapsedTime(now, next);
+            await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1));
+        }
+
+        await Task.WhenAll(pending);
+        // Achieved rate: answers over the time until the last one, which is longer than the window when a backlog built up.
+        var window = Stopwatch.GetElapsedTime(start, Math.Max(end, Interlocked.Read(ref lastAnswer)));
+        return new LoadResult(name, completed, window, fromSchedule, failures)
+        {
+            OfferedRate = issued / duration.TotalSeconds,
+            ServiceLatency = fromSend,
+            MaxInFlight = Interlocked.Read(ref maxInFlight),
+        };
+    }
+
+    private static void InterlockedMax(ref long target, long value)
+    {
+        var current = Interlocked.Read(ref target);
+        while (value > current)
+        {
+            var seen = Interlocked.CompareExchange(ref target, value, current);
+            if (seen == current)
+            {
+                return;
+            }
+
+            current = seen;
+        }
+    }
+
+    private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);
+}

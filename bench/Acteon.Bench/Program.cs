@@ -1,0 +1,43 @@
+namespace Acteon.Bench;
+
+/// <summary>
+/// Dispatch benchmark of the gateway, hosted in this process.
+/// <list type="bullet">
+/// <item><c>http</c>: <see cref="HttpBenchmark"/> — bare Kestrel vs gateway, closed loop, then the gateway open loop at half bare's rate.</item>
+/// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
+/// </list>
+/// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
+/// </summary>
+internal static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            await Console.Error.WriteLineAsync(BenchOptions.Usage);
+            return 2;
+        }
+
+        BenchOptions options;
+        try
+        {
+            options = BenchOptions.Parse(args[1..]);
+        }
+        catch (ArgumentException error)
+        {
+            await Console.Error.WriteLineAsync(error.Message);
+            return 2;
+        }
+
+        switch (args[0])
+        {
+            case "http":
+                return await HttpBenchmark.RunAsync(options);
+            case "rss":
+                return await RssBenchmark.RunAsync(options);
+            default:
+                await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
+                return 2;
+        }
+    }
+}
