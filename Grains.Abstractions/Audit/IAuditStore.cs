@@ -7,6 +7,9 @@ public interface IAuditStore
 
     Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
 
+    /// <summary>Deletes records whose <c>expires_at</c> is at or before <paramref name="now"/>; returns how many.</summary>
+    Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>The most recent record of that action, or null.</summary>
     Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken);
 }

@@ -17,14 +17,14 @@ internal sealed class ThrottleGrain(
     {
         var now = time.GetUtcNow();
         var current = state.State;
-        if (current.WindowStart is not { } start || now >= start + window)
+        if (current.WindowEnd is not { } end || now >= end)
         {
-            current = new ThrottleState { WindowStart = now, Count = 0 };
+            current = new ThrottleState { WindowStart = now, WindowEnd = now + window, Count = 0 };
         }
 
         if (current.Count >= maxCount)
         {
-            var wait = current.WindowStart!.Value + window - now;
+            var wait = current.WindowEnd!.Value - now;
             return new ThrottleDecision(false, Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)));
         }
 

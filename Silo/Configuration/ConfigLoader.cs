@@ -123,7 +123,7 @@ public static class ConfigLoader
     private static SiloOptions SiloSection(TomlSection s)
     {
         s.AllowOnly("node_id", "idle_timeout_seconds", "max_activations", "collection_interval_seconds", "heartbeat_interval_seconds",
-            "dead_after_seconds", "reminder_poll_interval_ms", "reminder_lease_seconds");
+            "dead_after_seconds", "reminder_poll_interval_ms", "reminder_lease_seconds", "cleanup_interval_seconds");
         var o = new SiloOptions();
         o.NodeId = s.String("node_id") ?? o.NodeId;
         o.IdleTimeout = s.Seconds("idle_timeout_seconds", 1, 86_400) ?? o.IdleTimeout;
@@ -133,6 +133,7 @@ public static class ConfigLoader
         o.DeadAfter = s.Seconds("dead_after_seconds", 2, 86_400) ?? o.DeadAfter;
         o.ReminderPollInterval = s.Milliseconds("reminder_poll_interval_ms", 10, 3_600_000) ?? o.ReminderPollInterval;
         o.ReminderLease = s.Seconds("reminder_lease_seconds", 1, 86_400) ?? o.ReminderLease;
+        o.CleanupInterval = s.Seconds("cleanup_interval_seconds", 1, 86_400) ?? o.CleanupInterval;
         return o;
     }
 

@@ -20,6 +20,7 @@ public static class ActeonSiloServiceCollectionExtensions
             var s = config.Silo;
             (o.NodeId, o.Address, o.IdleTimeout, o.MaxActivations, o.CollectionInterval) = (s.NodeId, s.Address, s.IdleTimeout, s.MaxActivations, s.CollectionInterval);
             (o.MaxConflictRetries, o.ReminderPollInterval, o.ReminderLease, o.HeartbeatInterval, o.DeadAfter) = (s.MaxConflictRetries, s.ReminderPollInterval, s.ReminderLease, s.HeartbeatInterval, s.DeadAfter);
+            o.CleanupInterval = s.CleanupInterval;
         });
         services.AddActeonStorage(config.State);
         services.AddActeonGrains();

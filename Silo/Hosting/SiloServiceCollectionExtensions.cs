@@ -29,6 +29,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IReminderRegistry>(sp => sp.GetRequiredService<ReminderService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, MembershipService>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ActivationCollector>());
+        services.TryAddSingleton<StorageJanitor>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StorageJanitor>(sp => sp.GetRequiredService<StorageJanitor>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReminderService>(sp => sp.GetRequiredService<ReminderService>()));
         return services;
     }

@@ -20,7 +20,7 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
     }
 
     public async Task WriteStateAsync() =>
-        ETag = await store.WriteAsync(grainId, stateName, serializer.Serialize(State), ETag, CancellationToken.None);
+        ETag = await store.WriteAsync(grainId, stateName, serializer.Serialize(State), ETag, (State as IExpiringState)?.ExpiresAt, CancellationToken.None);
 
     public async Task ClearStateAsync()
     {

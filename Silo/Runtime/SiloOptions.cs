@@ -26,6 +26,9 @@ public sealed class SiloOptions
 
     public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often expired grain state and audit records are deleted.</summary>
+    public TimeSpan CleanupInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>A node whose last heartbeat is older than this is shown as dead.</summary>
     public TimeSpan DeadAfter { get; set; } = TimeSpan.FromSeconds(30);
 }

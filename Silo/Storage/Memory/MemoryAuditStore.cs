@@ -19,6 +19,14 @@ internal sealed class MemoryAuditStore : IAuditStore
         return Task.CompletedTask;
     }
 
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_records.RemoveAll(r => r.ExpiresAt is { } at && at <= now));
+        }
+    }
+
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -7,12 +7,13 @@ namespace Acteon.Silo.Storage.Memory;
 internal sealed class MemoryGrainStateStore : IGrainStateStore
 {
     private readonly ConcurrentDictionary<(GrainId, string), StoredState> _rows = new();
+    private readonly ConcurrentDictionary<(GrainId, string), (string ETag, DateTimeOffset At)> _expiries = new();
     private long _version;
 
     public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue((grainId, stateName), out var row) ? row : null);
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var key = (grainId, stateName);
         var next = new StoredState(data.ToArray(), Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -28,7 +29,43 @@ internal sealed class MemoryGrainStateStore : IGrainStateStore
             throw Conflict(grainId, stateName);
         }
 
+        if (expiresAt is { } at)
+        {
+            _expiries[key] = (next.ETag, at);
+        }
+        else
+        {
+            _expiries.TryRemove(key, out _);
+        }
+
         return Task.FromResult(next.ETag);
+    }
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var deleted = 0;
+        foreach (var (key, expiry) in _expiries)
+        {
+            if (deleted >= max)
+            {
+                break;
+            }
+
+            if (expiry.At > now)
+            {
+                continue;
+            }
+
+            // Only the version that carried this expiry goes; a newer write keeps its row.
+            if (_rows.TryGetValue(key, out var row) && row.ETag == expiry.ETag && _rows.TryRemove(new KeyValuePair<(GrainId, string), StoredState>(key, row)))
+            {
+                deleted++;
+            }
+
+            _expiries.TryRemove(new KeyValuePair<(GrainId, string), (string, DateTimeOffset)>(key, expiry));
+        }
+
+        return Task.FromResult(deleted);
     }
 
     public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken)

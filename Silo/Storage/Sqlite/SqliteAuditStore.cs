@@ -7,7 +7,7 @@ namespace Acteon.Silo.Storage.Sqlite;
 
 internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
 {
-    private static readonly string[] ParameterNames = ["$id", "$a", "$c", "$ns", "$t", "$p", "$at", "$v", "$r", "$o", "$caller", "$d", "$rec"];
+    private static readonly string[] ParameterNames = ["$id", "$a", "$c", "$ns", "$t", "$p", "$at", "$v", "$r", "$o", "$caller", "$d", "$rec", "$x"];
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
@@ -16,14 +16,14 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
             command.CommandText = """
-                INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record)
-                VALUES ($id, $a, $c, $ns, $t, $p, $at, $v, $r, $o, $caller, $d, $rec) ON CONFLICT (id) DO NOTHING;
+                INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
+                VALUES ($id, $a, $c, $ns, $t, $p, $at, $v, $r, $o, $caller, $d, $rec, $x) ON CONFLICT (id) DO NOTHING;
                 """;
             var p = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
             foreach (var r in records)
             {
                 object?[] values = [r.Id, r.ActionId, r.ChainId, r.Namespace, r.Tenant, r.Provider, r.ActionType, r.Verdict,
-                    r.MatchedRule, r.Outcome, r.CallerId, r.DispatchedAt.UtcTicks, JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord)];
+                    r.MatchedRule, r.Outcome, r.CallerId, r.DispatchedAt.UtcTicks, JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord), r.ExpiresAt?.UtcTicks];
                 for (var i = 0; i < p.Length; i++)
                 {
                     p[i].Value = values[i] ?? DBNull.Value;
@@ -34,6 +34,15 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
 
             transaction.Commit();
             return records.Count;
+        }, cancellationToken);
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.WriteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM audit WHERE expires_at IS NOT NULL AND expires_at <= $now;";
+            command.Parameters.AddWithValue("$now", now.UtcTicks);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>

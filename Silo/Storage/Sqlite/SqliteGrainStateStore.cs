@@ -16,14 +16,15 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
                 : null;
         }, cancellationToken);
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken) =>
+    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
             var sql = expectedETag is null
-                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag) VALUES ($t, $k, $n, $d, $first) ON CONFLICT DO NOTHING RETURNING etag;"
-                : "UPDATE grain_state SET data=$d, etag=etag+1 WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
+                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag, expires_at) VALUES ($t, $k, $n, $d, $first, $x) ON CONFLICT DO NOTHING RETURNING etag;"
+                : "UPDATE grain_state SET data=$d, etag=etag+1, expires_at=$x WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
             using var command = Command(connection, sql, grainId, stateName);
             command.Parameters.AddWithValue("$d", data);
+            command.Parameters.AddWithValue("$x", expiresAt is { } x ? x.UtcTicks : DBNull.Value);
             if (expectedETag is null)
             {
                 // A row that was cleared and inserted again must not reuse an ETag an old reader may still hold.
@@ -48,6 +49,19 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             using var command = Command(connection, "DELETE FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e;", grainId, stateName);
             AddETag(command, expectedETag);
             return command.ExecuteNonQuery() == 1 ? true : throw Conflict(grainId, stateName);
+        }, cancellationToken);
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+        db.WriteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                DELETE FROM grain_state WHERE (grain_type, grain_key, state_name) IN
+                    (SELECT grain_type, grain_key, state_name FROM grain_state WHERE expires_at IS NOT NULL AND expires_at <= $now LIMIT $max);
+                """;
+            command.Parameters.AddWithValue("$now", now.UtcTicks);
+            command.Parameters.AddWithValue("$max", max);
+            return command.ExecuteNonQuery();
         }, cancellationToken);
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)

@@ -30,6 +30,12 @@ internal static class SqliteSchema
         CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at DESC);
         CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at DESC);
         """,
+        """
+        ALTER TABLE grain_state ADD COLUMN expires_at INTEGER NULL;
+        CREATE INDEX ix_grain_state_expires ON grain_state (expires_at) WHERE expires_at IS NOT NULL;
+        ALTER TABLE audit ADD COLUMN expires_at INTEGER NULL;
+        CREATE INDEX ix_audit_expires ON audit (expires_at) WHERE expires_at IS NOT NULL;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)

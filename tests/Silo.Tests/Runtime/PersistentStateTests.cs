@@ -58,7 +58,7 @@ public sealed class PersistentStateTests : IDisposable
     [Fact]
     public async Task ReadStateAsync_OnActivation_LoadsWhatIsStored()
     {
-        var store = new MemoryGrainStateStore();
+        IGrainStateStore store = new MemoryGrainStateStore();
         await store.WriteAsync(new GrainId(CounterGrain.TypeName, "seeded"), "counter", Encoding.UTF8.GetBytes("{\"Value\":41}"), null, CancellationToken.None);
         await using var silo = TestSilo.Create(s => s.AddSingleton<IGrainStateStore>(store));
 
@@ -132,7 +132,7 @@ public sealed class PersistentStateTests : IDisposable
             return Task.FromResult<StoredState?>(null);
         }
 
-        public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken)
+        public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _writes);
             throw new InconsistentStateException($"{grainId} always loses.");
@@ -140,5 +140,7 @@ public sealed class PersistentStateTests : IDisposable
 
         public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
             throw new InconsistentStateException($"{grainId} always loses.");
+
+        public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 }

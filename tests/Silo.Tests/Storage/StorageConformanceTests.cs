@@ -27,6 +27,58 @@ public abstract class StorageConformanceTests
     // ---- grain state ----
 
     [Fact]
+    public async Task DeleteExpiredAsync_RemovesOnlyRowsPastTheirExpiry()
+    {
+        var store = CreateGrainStateStore();
+        GrainId expired = new("conformance", "expired"), later = new("conformance", "later"), forever = new("conformance", "forever");
+        await store.WriteAsync(expired, "state", Bytes("a"), null, T0.AddMinutes(-1), None);
+        await store.WriteAsync(later, "state", Bytes("b"), null, T0.AddMinutes(1), None);
+        await store.WriteAsync(forever, "state", Bytes("c"), null, None);
+
+        var deleted = await store.DeleteExpiredAsync(T0, 100, None);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await store.ReadAsync(expired, "state", None));
+        Assert.NotNull(await store.ReadAsync(later, "state", None));
+        Assert.NotNull(await store.ReadAsync(forever, "state", None));
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_RowRewrittenWithoutExpiry_IsKept()
+    {
+        var store = CreateGrainStateStore();
+        var etag = await store.WriteAsync(Grain, "state", Bytes("a"), null, T0.AddMinutes(-1), None);
+        await store.WriteAsync(Grain, "state", Bytes("b"), etag, null, None);
+
+        Assert.Equal(0, await store.DeleteExpiredAsync(T0, 100, None));
+        Assert.Equal("b", Text((await store.ReadAsync(Grain, "state", None))!.Data));
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_AfterDelete_StaleETagConflictsAndInsertWorks()
+    {
+        var store = CreateGrainStateStore();
+        var etag = await store.WriteAsync(Grain, "state", Bytes("a"), null, T0.AddMinutes(-1), None);
+        await store.DeleteExpiredAsync(T0, 100, None);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => store.WriteAsync(Grain, "state", Bytes("b"), etag, None));
+        Assert.False(string.IsNullOrEmpty(await store.WriteAsync(Grain, "state", Bytes("c"), null, None)));
+    }
+
+    [Fact]
+    public async Task DeleteExpiredAsync_RespectsTheBatchLimit()
+    {
+        var store = CreateGrainStateStore();
+        for (var i = 0; i < 5; i++)
+        {
+            await store.WriteAsync(new GrainId("conformance", $"k{i}"), "state", Bytes("x"), null, T0.AddMinutes(-1), None);
+        }
+
+        Assert.Equal(3, await store.DeleteExpiredAsync(T0, 3, None));
+        Assert.Equal(2, await store.DeleteExpiredAsync(T0, 3, None));
+    }
+
+    [Fact]
     public async Task ReadAsync_NothingStored_ReturnsNull()
     {
         var store = CreateGrainStateStore();
@@ -495,6 +547,19 @@ public abstract class StorageConformanceTests
     }
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task Audit_DeleteExpiredAsync_RemovesOnlyExpiredRecords()
+    {
+        var store = CreateAuditStore();
+        await store.AppendAsync([Audit("old", 0) with { ExpiresAt = T0.AddMinutes(5) }, Audit("new", 1) with { ExpiresAt = T0.AddDays(1) }, Audit("kept", 2)], None);
+
+        var deleted = await store.DeleteExpiredAsync(T0.AddMinutes(10), None);
+
+        Assert.Equal(1, deleted);
+        Assert.Null(await store.GetByActionIdAsync("action-old", None));
+        Assert.Equal(2, (await store.QueryAsync(new AuditQuery(), None)).Total);
+    }
 
     private static string Text(byte[] data) => Encoding.UTF8.GetString(data);
 
