@@ -12,13 +12,11 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var transaction = connection.BeginTransaction();
-            using var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = """
+            // The writer runs each batch in one transaction already.
+            var command = SqliteDatabase.Command(connection, """
                 INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
                 VALUES ($id, $a, $c, $ns, $t, $p, $at, $v, $r, $o, $caller, $d, $rec, $x) ON CONFLICT (id) DO NOTHING;
-                """;
+                """);
             var p = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
             foreach (var r in records)
             {
@@ -32,15 +30,13 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
                 command.ExecuteNonQuery();
             }
 
-            transaction.Commit();
             return records.Count;
         }, cancellationToken);
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM audit WHERE expires_at IS NOT NULL AND expires_at <= $now;";
+            var command = SqliteDatabase.Command(connection, "DELETE FROM audit WHERE expires_at IS NOT NULL AND expires_at <= $now;");
             command.Parameters.AddWithValue("$now", now.UtcTicks);
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -61,8 +57,7 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     public Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT record FROM audit WHERE action_id=$a ORDER BY dispatched_at DESC, id DESC LIMIT 1;";
+            var command = SqliteDatabase.Command(connection, "SELECT record FROM audit WHERE action_id=$a ORDER BY dispatched_at DESC, id DESC LIMIT 1;");
             command.Parameters.AddWithValue("$a", actionId);
             return ReadRecords(command).FirstOrDefault();
         }, cancellationToken);

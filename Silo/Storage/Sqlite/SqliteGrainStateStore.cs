@@ -9,7 +9,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
     public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
-            using var command = Command(connection, "SELECT data, etag FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
+            var command = Command(connection, "SELECT data, etag FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
             using var reader = command.ExecuteReader();
             return reader.Read()
                 ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
@@ -22,7 +22,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             var sql = expectedETag is null
                 ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag, expires_at) VALUES ($t, $k, $n, $d, $first, $x) ON CONFLICT DO NOTHING RETURNING etag;"
                 : "UPDATE grain_state SET data=$d, etag=etag+1, expires_at=$x WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
-            using var command = Command(connection, sql, grainId, stateName);
+            var command = Command(connection, sql, grainId, stateName);
             command.Parameters.AddWithValue("$d", data);
             command.Parameters.AddWithValue("$x", expiresAt is { } x ? x.UtcTicks : DBNull.Value);
             if (expectedETag is null)
@@ -42,11 +42,11 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
         {
             if (expectedETag is null)
             {
-                using var exists = Command(connection, "SELECT 1 FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
+                var exists = Command(connection, "SELECT 1 FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
                 return exists.ExecuteScalar() is null ? true : throw Conflict(grainId, stateName);
             }
 
-            using var command = Command(connection, "DELETE FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e;", grainId, stateName);
+            var command = Command(connection, "DELETE FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e;", grainId, stateName);
             AddETag(command, expectedETag);
             return command.ExecuteNonQuery() == 1 ? true : throw Conflict(grainId, stateName);
         }, cancellationToken);
@@ -54,11 +54,10 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+            var command = SqliteDatabase.Command(connection, """
                 DELETE FROM grain_state WHERE (grain_type, grain_key, state_name) IN
                     (SELECT grain_type, grain_key, state_name FROM grain_state WHERE expires_at IS NOT NULL AND expires_at <= $now LIMIT $max);
-                """;
+                """);
             command.Parameters.AddWithValue("$now", now.UtcTicks);
             command.Parameters.AddWithValue("$max", max);
             return command.ExecuteNonQuery();
@@ -66,8 +65,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
 
     private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var command = SqliteDatabase.Command(connection, sql);
         command.Parameters.AddWithValue("$t", grainId.Type);
         command.Parameters.AddWithValue("$k", grainId.Key);
         command.Parameters.AddWithValue("$n", stateName);

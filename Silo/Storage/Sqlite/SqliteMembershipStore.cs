@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace Acteon.Silo.Storage.Sqlite;
 
 internal sealed class SqliteMembershipStore(SqliteDatabase db) : IMembershipStore
@@ -7,12 +5,11 @@ internal sealed class SqliteMembershipStore(SqliteDatabase db) : IMembershipStor
     public Task UpsertAsync(MembershipEntry entry, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+            var command = SqliteDatabase.Command(connection, """
                 INSERT INTO membership (node_id, address, started_at, last_heartbeat, status) VALUES ($id, $a, $s, $h, $st)
                 ON CONFLICT (node_id) DO UPDATE SET address=excluded.address, started_at=excluded.started_at,
                     last_heartbeat=excluded.last_heartbeat, status=excluded.status;
-                """;
+                """);
             command.Parameters.AddWithValue("$id", entry.NodeId);
             command.Parameters.AddWithValue("$a", entry.Address);
             command.Parameters.AddWithValue("$s", entry.StartedAt.UtcTicks);
@@ -30,8 +27,7 @@ internal sealed class SqliteMembershipStore(SqliteDatabase db) : IMembershipStor
     public Task<IReadOnlyList<MembershipEntry>> ListAsync(CancellationToken cancellationToken) =>
         db.ReadAsync<IReadOnlyList<MembershipEntry>>(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT node_id, address, started_at, last_heartbeat, status FROM membership ORDER BY node_id;";
+            var command = SqliteDatabase.Command(connection, "SELECT node_id, address, started_at, last_heartbeat, status FROM membership ORDER BY node_id;");
             using var reader = command.ExecuteReader();
             var rows = new List<MembershipEntry>();
             while (reader.Read())
@@ -46,8 +42,7 @@ internal sealed class SqliteMembershipStore(SqliteDatabase db) : IMembershipStor
     private Task<int> Update(string sql, string nodeId, object value, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using SqliteCommand command = connection.CreateCommand();
-            command.CommandText = sql;
+            var command = SqliteDatabase.Command(connection, sql);
             command.Parameters.AddWithValue("$id", nodeId);
             command.Parameters.AddWithValue("$v", value);
             return command.ExecuteNonQuery();

@@ -12,12 +12,11 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
         var entry = new ReminderEntry(grainId, name, dueAt, period, Guid.NewGuid().ToString("N"));
         return db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
+            var command = SqliteDatabase.Command(connection, $"""
                 INSERT INTO reminders ({Columns}, lease_owner, lease_until) VALUES ($t, $k, $n, $due, $p, $v, NULL, 0)
                 ON CONFLICT (grain_type, grain_key, name) DO UPDATE SET
                     due_at=excluded.due_at, period_ticks=excluded.period_ticks, version=excluded.version, lease_owner=NULL, lease_until=0;
-                """;
+                """);
             AddKey(command, grainId, name);
             command.Parameters.AddWithValue("$due", dueAt.UtcTicks);
             command.Parameters.AddWithValue("$p", period.Ticks);
@@ -30,8 +29,7 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
     public Task RemoveAsync(GrainId grainId, string name, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "DELETE FROM reminders WHERE grain_type=$t AND grain_key=$k AND name=$n;";
+            var command = SqliteDatabase.Command(connection, "DELETE FROM reminders WHERE grain_type=$t AND grain_key=$k AND name=$n;");
             AddKey(command, grainId, name);
             return command.ExecuteNonQuery();
         }, cancellationToken);
@@ -39,8 +37,7 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
     public Task<ReminderEntry?> GetAsync(GrainId grainId, string name, CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT {Columns} FROM reminders WHERE grain_type=$t AND grain_key=$k AND name=$n;";
+            var command = SqliteDatabase.Command(connection, $"SELECT {Columns} FROM reminders WHERE grain_type=$t AND grain_key=$k AND name=$n;");
             AddKey(command, grainId, name);
             using var reader = command.ExecuteReader();
             return reader.Read() ? ReadEntry(reader) : null;
@@ -49,12 +46,11 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
     public Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken) =>
         db.WriteAsync<IReadOnlyList<ReminderEntry>>(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"""
+            var command = SqliteDatabase.Command(connection, $"""
                 UPDATE reminders SET lease_owner=$o, lease_until=$until
                 WHERE rowid IN (SELECT rowid FROM reminders WHERE due_at <= $now AND (lease_owner IS NULL OR lease_until <= $now) ORDER BY due_at LIMIT $max)
                 RETURNING {Columns};
-                """;
+                """);
             command.Parameters.AddWithValue("$o", owner);
             command.Parameters.AddWithValue("$until", (now + lease).UtcTicks);
             command.Parameters.AddWithValue("$now", now.UtcTicks);
@@ -72,10 +68,9 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
     public Task CompleteAsync(ReminderEntry fired, DateTimeOffset? nextDue, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = nextDue is null
+            var command = SqliteDatabase.Command(connection, nextDue is null
                 ? "DELETE FROM reminders WHERE grain_type=$t AND grain_key=$k AND name=$n AND version=$v;"
-                : "UPDATE reminders SET due_at=$due, lease_owner=NULL, lease_until=0 WHERE grain_type=$t AND grain_key=$k AND name=$n AND version=$v;";
+                : "UPDATE reminders SET due_at=$due, lease_owner=NULL, lease_until=0 WHERE grain_type=$t AND grain_key=$k AND name=$n AND version=$v;");
             AddKey(command, fired.GrainId, fired.Name);
             command.Parameters.AddWithValue("$v", fired.Version);
             if (nextDue is { } due)
@@ -89,8 +84,7 @@ internal sealed class SqliteReminderStore(SqliteDatabase db) : IReminderStore
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT MIN(due_at) FROM reminders;";
+            var command = SqliteDatabase.Command(connection, "SELECT MIN(due_at) FROM reminders;");
             return command.ExecuteScalar() is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;
         }, cancellationToken);
 
