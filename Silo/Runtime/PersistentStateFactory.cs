@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Reflection;
 using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Silo.Storage;
 
@@ -6,11 +7,15 @@ namespace Acteon.Silo.Runtime;
 
 internal sealed class PersistentStateFactory(IGrainStateStore store, GrainStateSerializer serializer)
 {
-    private static readonly ConcurrentDictionary<Type, Type> ClosedTypes = new();
+    private static readonly ConcurrentDictionary<Type, Func<GrainId, string, IGrainStateStore, GrainStateSerializer, IStateBinding>> Constructors = new();
 
-    public IStateBinding Create(Type stateType, GrainId grainId, string stateName)
-    {
-        var type = ClosedTypes.GetOrAdd(stateType, static t => typeof(PersistentState<>).MakeGenericType(t));
-        return (IStateBinding)Activator.CreateInstance(type, grainId, stateName, store, serializer)!;
-    }
+    public IStateBinding Create(Type stateType, GrainId grainId, string stateName) =>
+        Constructors.GetOrAdd(stateType, static t => typeof(PersistentStateFactory)
+                .GetMethod(nameof(Construct), BindingFlags.NonPublic | BindingFlags.Static)!
+                .MakeGenericMethod(t)
+                .CreateDelegate<Func<GrainId, string, IGrainStateStore, GrainStateSerializer, IStateBinding>>())
+            (grainId, stateName, store, serializer);
+
+    private static PersistentState<TState> Construct<TState>(GrainId grainId, string stateName, IGrainStateStore store, GrainStateSerializer serializer)
+        where TState : class, new() => new PersistentState<TState>(grainId, stateName, store, serializer);
 }
