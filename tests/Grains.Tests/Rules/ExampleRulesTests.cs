@@ -1,3 +1,4 @@
+using Xunit;
 using static Acteon.Grains.Tests.Rules.RuleTestKit;
 
 namespace Acteon.Grains.Tests.Rules;

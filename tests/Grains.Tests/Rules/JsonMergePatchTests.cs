@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Acteon.Grains.Rules;
+using Xunit;
 
 namespace Acteon.Grains.Tests.Rules;
 

@@ -1,4 +1,5 @@
 using Acteon.Grains.Rules.Loading;
+using Xunit;
 using static Acteon.Grains.Tests.Rules.RuleTestKit;
 
 namespace Acteon.Grains.Tests.Rules;

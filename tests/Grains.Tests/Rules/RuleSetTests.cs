@@ -1,6 +1,7 @@
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
 using Acteon.Grains.Rules.Loading;
+using Xunit;
 using static Acteon.Grains.Tests.Rules.RuleTestKit;
 
 namespace Acteon.Grains.Tests.Rules;
