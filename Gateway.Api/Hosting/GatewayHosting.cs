@@ -35,6 +35,7 @@ public static class GatewayHosting
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
+        app.UseGatewayTracing();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseRateLimiter();

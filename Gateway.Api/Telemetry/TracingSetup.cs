@@ -1,6 +1,7 @@
 using Acteon.Grains.Dispatch;
 using Acteon.Silo.Configuration;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 
@@ -19,12 +20,23 @@ public static class TracingSetup
             return services;
         }
 
-        var provider = Sdk.CreateTracerProviderBuilder()
+        // Built by the container, so that disposing the host flushes the spans still queued.
+        services.AddSingleton(_ => Sdk.CreateTracerProviderBuilder()
             .SetResourceBuilder(ResourceBuilder.CreateDefault().AddService(telemetry.ServiceName))
             .AddSource(GatewayTelemetry.SourceName, "Microsoft.AspNetCore")
-            .AddOtlpExporter(o => o.Endpoint = endpoint)
-            .Build();
-        services.AddSingleton(provider);
+            .AddOtlpExporter(o =>
+            {
+                o.Endpoint = endpoint;
+                o.Protocol = telemetry.OtlpProtocol == "grpc" ? OtlpExportProtocol.Grpc : OtlpExportProtocol.HttpProtobuf;
+            })
+            .Build());
         return services;
+    }
+
+    /// <summary>Starts the exporter (when configured) before the first request.</summary>
+    public static WebApplication UseGatewayTracing(this WebApplication app)
+    {
+        _ = app.Services.GetService<TracerProvider>();
+        return app;
     }
 }

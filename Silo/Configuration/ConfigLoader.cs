@@ -110,14 +110,19 @@ public static class ConfigLoader
 
     private static TelemetryConfig TelemetrySection(TomlSection s)
     {
-        s.AllowOnly("otlp_endpoint", "service_name");
+        s.AllowOnly("otlp_endpoint", "otlp_protocol", "service_name");
         Uri? endpoint = null;
         if (s.String("otlp_endpoint") is { } text && (!Uri.TryCreate(text, UriKind.Absolute, out endpoint) || !endpoint.Scheme.StartsWith("http", StringComparison.Ordinal)))
         {
             throw s.Error("otlp_endpoint", $"must be an http:// or https:// URL, not \"{text}\"");
         }
 
-        return new TelemetryConfig { OtlpEndpoint = endpoint, ServiceName = s.String("service_name") ?? new TelemetryConfig().ServiceName };
+        return new TelemetryConfig
+        {
+            OtlpEndpoint = endpoint,
+            OtlpProtocol = s.OneOf("otlp_protocol", "grpc", "grpc", "http/protobuf"),
+            ServiceName = s.String("service_name") ?? new TelemetryConfig().ServiceName,
+        };
     }
 
     private static SiloOptions SiloSection(TomlSection s)
