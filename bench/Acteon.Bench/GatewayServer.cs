@@ -30,7 +30,7 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// <summary>Live grain activations of the co-hosted silo.</summary>
     public int Activations => _app.Services.GetRequiredService<GrainCatalog>().Count;
 
-    public static string ConfigText(string backend, string databasePath) => string.Create(CultureInfo.InvariantCulture, $"""
+    public static string ConfigText(string backend, string databasePath, bool withRules = false) => string.Create(CultureInfo.InvariantCulture, $"""
         [server]
         host = "127.0.0.1"
         port = 0
@@ -42,17 +42,26 @@ internal sealed class GatewayServer : IAsyncDisposable
         [audit]
         enabled = true
 
+        {(withRules ? "[rules]\ndirectory = \"rules\"\nwatch = false" : "")}
+
         [[providers]]
         name = "log"
         type = "log"
         """);
 
     /// <param name="backend"><c>sqlite</c> for the real configuration; <c>memory</c> only to compare.</param>
-    public static async Task<GatewayServer> StartAsync(string backend)
+    /// <param name="rules">How many rules to load (<see cref="BenchRules"/>); none matches the benchmark's actions.</param>
+    public static async Task<GatewayServer> StartAsync(string backend, int rules = 0)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bench-").FullName;
         var configPath = Path.Combine(directory, "acteon.toml");
-        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"));
+        if (rules > 0)
+        {
+            Directory.CreateDirectory(Path.Combine(directory, "rules"));
+            await File.WriteAllTextAsync(Path.Combine(directory, "rules", "bench.yaml"), BenchRules.Yaml(rules));
+        }
+
+        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"), rules > 0);
         await File.WriteAllTextAsync(configPath, text);
         var config = ConfigLoader.Parse(text, configPath);
 

@@ -5,6 +5,7 @@ namespace Acteon.Bench;
 /// <list type="bullet">
 /// <item><c>http</c>: <see cref="HttpBenchmark"/> — bare Kestrel vs gateway, closed loop, then the gateway open loop at half bare's rate.</item>
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
+/// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -35,6 +36,8 @@ internal static class Program
                 return await HttpBenchmark.RunAsync(options);
             case "rss":
                 return await RssBenchmark.RunAsync(options);
+            case "rules":
+                return await RulesHttpBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
                 return 2;
