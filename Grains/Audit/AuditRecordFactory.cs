@@ -3,6 +3,7 @@ using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Dispatch;
 
 namespace Acteon.Grains.Audit;
 
@@ -37,40 +38,7 @@ internal static class AuditRecordFactory
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(128);
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            writer.WriteStartObject();
-            switch (outcome)
-            {
-                case ExecutedOutcome executed:
-                    writer.WriteString("status", executed.Response.Status);
-                    break;
-                case FailedOutcome failed:
-                    writer.WriteString("code", failed.Error.Code);
-                    writer.WriteString("message", failed.Error.Message);
-                    writer.WriteBoolean("retryable", failed.Error.Retryable);
-                    writer.WriteNumber("attempts", failed.Attempts);
-                    break;
-                case DeduplicatedOutcome deduplicated:
-                    writer.WriteString("dedup_key", deduplicated.DedupKey);
-                    break;
-                case SuppressedOutcome suppressed:
-                    writer.WriteString("rule", suppressed.Rule);
-                    break;
-                case ThrottledOutcome throttled:
-                    writer.WriteString("rule", throttled.Rule);
-                    writer.WriteNumber("retry_after_seconds", throttled.RetryAfterSeconds);
-                    break;
-                case ReroutedOutcome rerouted:
-                    writer.WriteString("original_provider", rerouted.OriginalProvider);
-                    writer.WriteString("new_provider", rerouted.NewProvider);
-                    writer.WriteString("status", rerouted.Response.Status);
-                    break;
-                case ScheduledOutcome scheduled:
-                    writer.WriteString("action_id", scheduled.ActionId);
-                    writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
-                    break;
-            }
-
-            writer.WriteEndObject();
+            OutcomeJson.Write(writer, outcome, includeResponseBody: false);
         }
 
         using var doc = JsonDocument.Parse(buffer.WrittenMemory);

@@ -3,12 +3,15 @@ using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
 
-namespace Acteon.Gateway.Api.Dispatch;
+namespace Acteon.Grains.Dispatch;
 
-/// <summary>Writes a dispatch outcome in the contract's shape: <c>{"outcome": name, ...members}</c>.</summary>
+/// <summary>
+/// Writes a dispatch outcome in the contract's shape, <c>{"outcome": name, ...members}</c>: the API answer, and (without
+/// provider response bodies) the audit record's <c>outcome_details</c>.
+/// </summary>
 public static class OutcomeJson
 {
-    public static void Write(Utf8JsonWriter writer, DispatchOutcome outcome)
+    public static void Write(Utf8JsonWriter writer, DispatchOutcome outcome, bool includeResponseBody = true)
     {
         writer.WriteStartObject();
         writer.WriteString("outcome", outcome.Name);
@@ -16,7 +19,7 @@ public static class OutcomeJson
         {
             case ExecutedOutcome executed:
                 writer.WriteString("action_id", executed.ActionId);
-                WriteResponse(writer, executed.Response);
+                WriteResponse(writer, executed.Response, includeResponseBody);
                 break;
             case DeduplicatedOutcome deduplicated:
                 writer.WriteString("action_id", deduplicated.ActionId);
@@ -42,7 +45,7 @@ public static class OutcomeJson
                 writer.WriteString("action_id", rerouted.ActionId);
                 writer.WriteString("original_provider", rerouted.OriginalProvider);
                 writer.WriteString("new_provider", rerouted.NewProvider);
-                WriteResponse(writer, rerouted.Response);
+                WriteResponse(writer, rerouted.Response, includeResponseBody);
                 break;
             case ScheduledOutcome scheduled:
                 writer.WriteString("action_id", scheduled.ActionId);
@@ -60,12 +63,16 @@ public static class OutcomeJson
         writer.WriteEndObject();
     }
 
-    private static void WriteResponse(Utf8JsonWriter writer, ProviderResponse response)
+    private static void WriteResponse(Utf8JsonWriter writer, ProviderResponse response, bool includeBody)
     {
         writer.WriteStartObject("response");
         writer.WriteString("status", response.Status);
-        writer.WritePropertyName("body");
-        response.Body.WriteTo(writer);
+        if (includeBody)
+        {
+            writer.WritePropertyName("body");
+            response.Body.WriteTo(writer);
+        }
+
         writer.WriteEndObject();
     }
 }
