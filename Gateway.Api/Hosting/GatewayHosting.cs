@@ -4,8 +4,10 @@ using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
+using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
 
@@ -21,6 +23,7 @@ public static class GatewayHosting
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddActeonSilo(config);
+        builder.Services.AddAwsProviders();
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddGatewayOpenApi();
@@ -37,6 +40,7 @@ public static class GatewayHosting
         app.MapHealthEndpoints();
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
+        app.MapProviderHealthEndpoints();
         return app;
     }
 }
