@@ -5,9 +5,11 @@ using Acteon.Gateway.Api.Embeddings;
 using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
+using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
 
@@ -23,6 +25,7 @@ public static class GatewayHosting
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddActeonSilo(config);
+        builder.Services.AddAwsProviders();
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddGatewayOpenApi();
@@ -44,6 +47,7 @@ public static class GatewayHosting
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
+        app.MapProviderHealthEndpoints();
         return app;
     }
 }
