@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace Acteon.Grains.Rules.Conditions;
 
-/// <summary><c>matches</c>: a regular expression compiled once at load, with a match time-out.</summary>
+/// <summary><c>matches</c>: a regular expression compiled once at load (linear-time where the pattern allows).</summary>
 internal sealed class RegexComparison(Regex regex, string display) : Comparison(display)
 {
     public override bool Test(in RuleValue value)

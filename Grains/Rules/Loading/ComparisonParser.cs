@@ -89,11 +89,31 @@ internal static class ComparisonParser
         return literal.Kind == RuleValueKind.String ? literal.Text! : throw new RuleSyntaxException(line, $"'{op}' needs a string, not {literal}");
     }
 
+    /// <summary>
+    /// Non-backtracking (linear time, so no input can stall a dispatch) when the pattern allows it; patterns that need
+    /// backtracking (back-references, look-arounds) get a compiled engine with a 1 s match time-out.
+    /// </summary>
     private static Regex CompileRegex(string pattern, int line)
     {
         try
         {
-            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
+            return new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (NotSupportedException)
+        {
+            return CompileBacktracking(pattern, line);
+        }
+        catch (ArgumentException error)
+        {
+            throw new RuleSyntaxException(line, $"invalid regular expression '{pattern}': {error.Message}");
+        }
+    }
+
+    private static Regex CompileBacktracking(string pattern, int line)
+    {
+        try
+        {
+            return new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         }
         catch (ArgumentException error)
         {
