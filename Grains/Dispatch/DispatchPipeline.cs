@@ -70,7 +70,8 @@ public sealed class DispatchPipeline(
             return AllowAction.Instance;
         }
 
-        if (!decision.Supported)
+        // A dry run only reports the verdict, so it can name one this gateway cannot carry out yet.
+        if (!decision.Supported && !context.DryRun)
         {
             throw new RuleActionNotSupportedException(match.RuleName!, decision.Verdict);
         }

@@ -35,6 +35,7 @@ public sealed class RuleSet
     /// <summary>Every rule's result, for the playground; <paramref name="evaluateAll"/> keeps going after the first match.</summary>
     public async Task<(RuleMatch Match, List<RuleTraceEntry> Trace)> TraceAsync(EvaluationContext context, bool includeDisabled, bool evaluateAll)
     {
+        context.BeginEvaluation();
         var trace = new List<RuleTraceEntry>(_rules.Length);
         RuleMatch match = default;
         for (var i = 0; i < _rules.Length; i++)
@@ -65,6 +66,7 @@ public sealed class RuleSet
 
     private RuleMatch Evaluate(EvaluationContext context)
     {
+        context.BeginEvaluation();
         for (var i = 0; i < _rules.Length; i++)
         {
             if (_enabled[i] && _rules[i].Condition.Evaluate(context))
@@ -78,6 +80,7 @@ public sealed class RuleSet
 
     private async ValueTask<RuleMatch> EvaluateSlowAsync(EvaluationContext context)
     {
+        context.BeginEvaluation();
         for (var i = 0; i < _rules.Length; i++)
         {
             var condition = _rules[i].Condition;

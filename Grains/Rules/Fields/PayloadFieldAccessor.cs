@@ -7,8 +7,21 @@ namespace Acteon.Grains.Rules.Fields;
 internal sealed class PayloadFieldAccessor(string path, string[] segments) : FieldAccessor(path, FieldType.Any)
 {
     private readonly int[] _indexes = [.. segments.Select(s => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i : -1)];
+    private readonly string _key = string.Intern(path);
 
     public override RuleValue Get(EvaluationContext context)
+    {
+        if (context.TryRecall(_key, out var known))
+        {
+            return known;
+        }
+
+        var value = Read(context);
+        context.Remember(_key, value);
+        return value;
+    }
+
+    private RuleValue Read(EvaluationContext context)
     {
         var current = context.Action.Payload;
         for (var i = 0; i < segments.Length; i++)

@@ -4,7 +4,9 @@ using Acteon.Gateway.Api.Hosting;
 using Acteon.Grains.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
@@ -12,20 +14,52 @@ namespace Acteon.Gateway.Api.Tests.Support;
 public sealed class GatewayApp : WebApplicationFactory<Program>
 {
     private readonly string _configPath;
+    private readonly TimeProvider? _time;
 
-    public GatewayApp(string extraToml = "", string backend = "memory", string? directory = null)
+    /// <param name="extraToml">More TOML appended to the configuration.</param>
+    /// <param name="backend">The <c>[state]</c> backend.</param>
+    /// <param name="directory">The folder of the configuration and database; a new temp folder when null.</param>
+    /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
+    /// <param name="time">Replaces the gateway's clock (e.g. a manual one).</param>
+    /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="executorTimeoutSeconds">
+    /// The executor's per-attempt time-out; on a manual clock that runs ahead while a provider call is in flight, a long one.
+    /// </param>
+    public GatewayApp(
+        string extraToml = "", string backend = "memory", string? directory = null,
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, int executorTimeoutSeconds = 30)
     {
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         _configPath = Path.Combine(Directory, "acteon.toml");
+        _time = time;
         var dbPath = Path.Combine(Directory, "acteon.db").Replace("\\", "/", StringComparison.Ordinal);
+        var rulesToml = "";
+        if (rules is not null)
+        {
+            System.IO.Directory.CreateDirectory(RulesDirectory);
+            foreach (var (name, yaml) in rules)
+            {
+                File.WriteAllText(Path.Combine(RulesDirectory, name), yaml);
+            }
+
+            rulesToml = $"""
+                [rules]
+                directory = "rules"
+                watch = {(watchRules ? "true" : "false")}
+                """;
+        }
+
         File.WriteAllText(_configPath, $"""
+            {rulesToml}
+
             [state]
             backend = "{backend}"
             path = "{dbPath}"
 
             [executor]
             max_retries = 3
+            timeout_seconds = {executorTimeoutSeconds}
             retry_base_delay_ms = 1
             retry_max_delay_ms = 5
 
@@ -39,8 +73,27 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
     public string Directory { get; }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder) =>
+    /// <summary>The folder of the rule files given to the constructor.</summary>
+    public string RulesDirectory => Path.Combine(Directory, "rules");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
         builder.UseSetting(GatewayConfiguration.ConfigPathSetting, _configPath);
+        if (_time is { } time)
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton(time);
+            });
+        }
+    }
+
+    public async Task<JsonElement> PutJsonAsync(string url, object body, HttpStatusCode expected = HttpStatusCode.OK)
+    {
+        using var response = await CreateClient().PutAsJsonAsync(url, body);
+        return await ReadAsync(response, expected);
+    }
 
     public Task FlushAuditAsync() => Services.GetRequiredService<BatchingAuditWriter>().FlushAsync().WaitAsync(TimeSpan.FromSeconds(10));
 

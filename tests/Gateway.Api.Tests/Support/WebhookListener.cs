@@ -14,6 +14,8 @@ public sealed class WebhookListener : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<int> _script;
+    private readonly Lock _gate = new();
+    private TaskCompletionSource _received = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private WebhookListener(IEnumerable<int> statuses)
     {
@@ -26,6 +28,12 @@ public sealed class WebhookListener : IAsyncDisposable
         {
             using var reader = new StreamReader(http.Request.Body);
             Requests.Add((await reader.ReadToEndAsync(), http.Request.Headers["X-Source"].ToString()));
+            lock (_gate)
+            {
+                _received.SetResult();
+                _received = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+
             var status = _script.TryDequeue(out var next) ? next : 200;
             http.Response.StatusCode = status;
             http.Response.ContentType = "application/json";
@@ -36,6 +44,34 @@ public sealed class WebhookListener : IAsyncDisposable
     public ConcurrentBag<(string Body, string SourceHeader)> Requests { get; } = [];
 
     public Uri Url { get; private set; } = null!;
+
+    /// <summary>Completes once at least <paramref name="count"/> requests arrived; fails after <paramref name="limit"/> real time.</summary>
+    public async Task WaitForRequestsAsync(int count, TimeSpan limit, string expectation)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (true)
+        {
+            Task next;
+            lock (_gate)
+            {
+                if (Requests.Count >= count)
+                {
+                    return;
+                }
+
+                next = _received.Task;
+            }
+
+            try
+            {
+                await next.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {expectation}; the listener got {Requests.Count} request(s).");
+            }
+        }
+    }
 
     public static async Task<WebhookListener> StartAsync(params int[] statuses)
     {

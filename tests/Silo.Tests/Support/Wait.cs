@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace Acteon.Silo.Tests.Support;
 
 /// <summary>Waits on signals with a generous real-time limit; a timeout fails the test with what was expected.</summary>
@@ -15,7 +13,7 @@ internal static class Wait
         }
         catch (TimeoutException)
         {
-            Assert.Fail($"Timed out after {Limit.TotalSeconds} s waiting for {expectation}.");
+            Xunit.Assert.Fail($"Timed out after {Limit.TotalSeconds} s waiting for {expectation}.");
         }
     }
 
@@ -33,7 +31,7 @@ internal static class Wait
         {
             if (limit.IsCancellationRequested)
             {
-                Assert.Fail($"Timed out after {Limit.TotalSeconds} s waiting for {expectation}.");
+                Xunit.Assert.Fail($"Timed out after {Limit.TotalSeconds} s waiting for {expectation}.");
             }
 
             await Task.Yield();
@@ -53,7 +51,7 @@ internal static class Wait
             var seen = clock.ArmCount;
             if (!clock.AdvanceToNextTimer(simulatedLimit) && clock.PendingTimers > 0)
             {
-                Assert.Fail($"Simulated time reached {simulatedLimit:O} without {expectation}.");
+                Xunit.Assert.Fail($"Simulated time reached {simulatedLimit:O} without {expectation}.");
             }
 
             try
@@ -62,7 +60,7 @@ internal static class Wait
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Timed out after {Limit.TotalSeconds} s (simulated time {clock.GetUtcNow():O}) waiting for {expectation}.");
+                Xunit.Assert.Fail($"Timed out after {Limit.TotalSeconds} s (simulated time {clock.GetUtcNow():O}) waiting for {expectation}.");
             }
         }
 
@@ -81,7 +79,7 @@ internal static class Wait
 
         if (!clock.AdvanceToNextTimer(DateTimeOffset.MaxValue))
         {
-            Assert.Fail("No timer was pending to fire.");
+            Xunit.Assert.Fail("No timer was pending to fire.");
         }
 
         await ForAsync(clock.WhenArmedAfterAsync(seen), "the background loop to finish its work and arm its next timer");

@@ -1,0 +1,4 @@
+using Acteon.Bench.Rules;
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(RuleEvaluationBenchmark).Assembly).Run(args);

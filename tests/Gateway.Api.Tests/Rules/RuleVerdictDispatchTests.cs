@@ -1,0 +1,216 @@
+using Acteon.Gateway.Api.Tests.Support;
+using Acteon.Silo.Tests.Support;
+using static Acteon.Gateway.Api.Tests.Support.RulesKit;
+
+namespace Acteon.Gateway.Api.Tests.Rules;
+
+/// <summary>Each simple verdict a rule can give, carried out through <c>POST /v1/dispatch</c>.</summary>
+public sealed class RuleVerdictDispatchTests
+{
+    private const string OnSend = "{field: action.action_type, eq: send}";
+
+    [Theory]
+    [InlineData("deny")]
+    [InlineData("suppress")]
+    public async Task Dispatch_DenyOrSuppressRule_SuppressedWithRuleAndProviderNeverCalled(string kind)
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url), rules: Files(Rule("stop-sends", OnSend, $"{{type: {kind}}}")));
+
+        var body = await app.PostJsonAsync("/v1/dispatch", Act());
+
+        Assert.Equal("suppressed", Outcome(body));
+        Assert.Equal("stop-sends", body.GetProperty("rule").GetString());
+        Assert.Empty(listener.Requests);
+    }
+
+    [Fact]
+    public async Task Dispatch_DeduplicateRuleWithTtl_DuplicateWithinTtlDeduplicatedAndExecutedAfterIt()
+    {
+        var clock = new ManualTimeProvider();
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url), time: clock,
+            rules: Files(Rule("dedup-sends", OnSend, "{type: deduplicate, ttl_seconds: 60}")));
+
+        var first = await app.PostJsonAsync("/v1/dispatch", Act(dedupKey: "k1"));
+        var second = await app.PostJsonAsync("/v1/dispatch", Act(dedupKey: "k1"));
+        var otherKey = await app.PostJsonAsync("/v1/dispatch", Act(dedupKey: "k2"));
+        clock.Advance(TimeSpan.FromSeconds(61));
+        var afterTtl = await app.PostJsonAsync("/v1/dispatch", Act(dedupKey: "k1"));
+
+        Assert.Equal("executed", Outcome(first));
+        Assert.Equal("deduplicated", Outcome(second));
+        Assert.Equal("k1", second.GetProperty("dedup_key").GetString());
+        Assert.Equal("executed", Outcome(otherKey));
+        Assert.Equal("executed", Outcome(afterTtl));
+        Assert.Equal(3, listener.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_ThrottleRule_ThirdThrottledAndRejectedHitsDoNotExtendTheWindow()
+    {
+        var clock = new ManualTimeProvider();
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url), time: clock,
+            rules: Files(Rule("throttle-sends", OnSend, "{type: throttle, max_count: 2, window_seconds: 60}")));
+
+        var first = await app.PostJsonAsync("/v1/dispatch", Act());
+        clock.Advance(TimeSpan.FromSeconds(30));
+        var second = await app.PostJsonAsync("/v1/dispatch", Act());
+        var third = await app.PostJsonAsync("/v1/dispatch", Act());
+        clock.Advance(TimeSpan.FromSeconds(25));
+        var fourth = await app.PostJsonAsync("/v1/dispatch", Act());
+        clock.Advance(TimeSpan.FromSeconds(6));
+        var afterWindow = await app.PostJsonAsync("/v1/dispatch", Act());
+
+        Assert.Equal("executed", Outcome(first));
+        Assert.Equal("executed", Outcome(second));
+        Assert.Equal("throttled", Outcome(third));
+        Assert.Equal("throttle-sends", third.GetProperty("rule").GetString());
+        var retryAfter = third.GetProperty("retry_after_seconds").GetInt32();
+        Assert.InRange(retryAfter, 1, 60);
+        Assert.Equal(30, retryAfter);
+        Assert.Equal("throttled", Outcome(fourth));
+        Assert.Equal(5, fourth.GetProperty("retry_after_seconds").GetInt32());
+        Assert.Equal("executed", Outcome(afterWindow));
+        Assert.Equal(3, listener.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Dispatch_RerouteRule_TargetProviderCalledAndAnswerNamesBoth()
+    {
+        await using var original = await WebhookListener.StartAsync();
+        await using var target = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(original.Url) + Hook(target.Url, "backup"),
+            rules: Files(Rule("to-backup", OnSend, "{type: reroute, target_provider: backup}")));
+
+        var body = await app.PostJsonAsync("/v1/dispatch", Act());
+
+        Assert.Equal("rerouted", Outcome(body));
+        Assert.Equal("hook", body.GetProperty("original_provider").GetString());
+        Assert.Equal("backup", body.GetProperty("new_provider").GetString());
+        Assert.True(body.GetProperty("response").GetProperty("body").GetProperty("accepted").GetBoolean());
+        Assert.Single(target.Requests);
+        Assert.Empty(original.Requests);
+    }
+
+    [Fact]
+    public async Task Dispatch_ModifyRule_ProviderSeesPatchedPayloadAndAuditKeepsOriginal()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url),
+            rules: Files(Rule("redact", "{field: action.payload.card, matches: '^\\d{16}$'}", "{type: modify, changes: {card: null, redacted: true, meta: {by: acteon}}}")));
+
+        var body = await app.PostJsonAsync("/v1/dispatch", Act(payload: new { card = "4111111111111111", amount = 5 }));
+        await app.FlushAuditAsync();
+        var record = await app.GetJsonAsync($"/v1/audit/{body.GetProperty("action_id").GetString()}");
+
+        Assert.Equal("executed", Outcome(body));
+        var (sent, _) = Assert.Single(listener.Requests);
+        Assert.Contains("\"payload\":{\"amount\":5,\"redacted\":true,\"meta\":{\"by\":\"acteon\"}}", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111111111111111", sent, StringComparison.Ordinal);
+        Assert.Equal("modify", record.GetProperty("verdict").GetString());
+        Assert.Equal("redact", record.GetProperty("matched_rule").GetString());
+        Assert.Equal("4111111111111111", record.GetProperty("action_payload").GetProperty("card").GetString());
+        Assert.False(record.GetProperty("action_payload").TryGetProperty("redacted", out _));
+    }
+
+    [Fact]
+    public async Task Dispatch_ScheduleRule_HeldThenDeliveredThroughThePipelineAfterTheDelay()
+    {
+        var clock = new ManualTimeProvider();
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url), time: clock, executorTimeoutSeconds: 3600,
+            rules: Files(Rule("later", OnSend, "{type: schedule, delay_seconds: 30}")));
+        var start = clock.GetUtcNow();
+
+        var body = await app.PostJsonAsync("/v1/dispatch", Act());
+
+        Assert.Equal("scheduled", Outcome(body));
+        Assert.Equal("2030-01-01T00:00:30Z", body.GetProperty("scheduled_for").GetString());
+        Assert.False(string.IsNullOrEmpty(body.GetProperty("action_id").GetString()));
+        Assert.Empty(listener.Requests);
+
+        await RunClockUntilDeliveredAsync(clock, start.AddSeconds(30), listener);
+
+        await Wait.UntilAsync(async () => await AuditCountAsync(app, "?caller_id=scheduler&outcome=executed") == 1, "the audit record of the scheduled dispatch");
+        Assert.Equal(1, await AuditCountAsync(app, "?outcome=scheduled&matched_rule=later"));
+    }
+
+    [Fact]
+    public async Task Dispatch_ScheduledActionOnSqlite_SurvivesARestartAndIsDelivered()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        var rules = Files(Rule("later", OnSend, "{type: schedule, delay_seconds: 30}"));
+        string directory;
+        await using (var first = new GatewayApp(Hook(listener.Url), backend: "sqlite", rules: rules, time: new ManualTimeProvider()))
+        {
+            directory = first.Directory;
+            var body = await first.PostJsonAsync("/v1/dispatch", Act());
+            Assert.Equal("scheduled", Outcome(body));
+        }
+
+        Assert.Empty(listener.Requests);
+        var clock = new ManualTimeProvider();
+        await using var second = new GatewayApp(Hook(listener.Url), backend: "sqlite", directory: directory, rules: rules, time: clock, executorTimeoutSeconds: 3600);
+        _ = second.Services;
+
+        await RunClockUntilDeliveredAsync(clock, ManualTimeProvider.DefaultStart.AddSeconds(30), listener);
+
+        Assert.Single(listener.Requests);
+        await Wait.UntilAsync(async () => await AuditCountAsync(second, "?caller_id=scheduler&outcome=executed") == 1, "the audit record of the scheduled dispatch");
+    }
+
+    /// <summary>
+    /// Moves the clock timer by timer until a little past <paramref name="due"/> (the reminder loop polls every second, so
+    /// it has seen the reminder due), then waits in real time, without moving the clock, until the listener got the action.
+    /// Time does not leap on while the delivery is in flight.
+    /// </summary>
+    private static async Task RunClockUntilDeliveredAsync(ManualTimeProvider clock, DateTimeOffset due, WebhookListener listener, int count = 1)
+    {
+        await Task.Run(async () =>
+        {
+            while (clock.GetUtcNow() < due.AddSeconds(5))
+            {
+                await clock.StepAsync();
+            }
+        });
+        await listener.WaitForRequestsAsync(count, Limit, "the scheduled action to be delivered");
+    }
+
+    [Theory]
+    [InlineData("group", "{type: group, group_by: [payload.service], group_wait_seconds: 30}")]
+    [InlineData("state_machine", "{type: state_machine, state_machine: alert, fingerprint_fields: [action_type]}")]
+    [InlineData("request_approval", "{type: request_approval, notify_provider: log, timeout_seconds: 3600, message: needs a human}")]
+    [InlineData("chain", "{type: chain, chain: incident-triage}")]
+    public async Task Dispatch_NotYetSupportedAction_501NamingTheRuleAndProviderNeverCalled(string kind, string action)
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url), rules: Files(Rule($"future-{kind}", OnSend, action)));
+
+        var error = await app.PostJsonAsync("/v1/dispatch", Act(), HttpStatusCode.NotImplemented);
+
+        var message = error.GetProperty("error").GetString()!;
+        Assert.Contains($"rule 'future-{kind}'", message, StringComparison.Ordinal);
+        Assert.Contains($"'{kind}'", message, StringComparison.Ordinal);
+        Assert.Empty(listener.Requests);
+    }
+
+    [Fact]
+    public async Task Batch_NotYetSupportedActionOnOneElement_OnlyThatElementErrors()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(listener.Url),
+            rules: Files(Rule("chain-alerts", "{field: action.action_type, eq: alert}", "{type: chain, chain: incident-triage}")));
+
+        var body = await app.PostJsonAsync("/v1/dispatch/batch", new { actions = new[] { Act(), Act(actionType: "alert"), Act() } });
+        var results = body.GetProperty("results").EnumerateArray().ToList();
+
+        Assert.Equal(3, results.Count);
+        Assert.Equal("executed", results[0].GetProperty("outcome").GetProperty("outcome").GetString());
+        Assert.Equal("error", results[1].GetProperty("status").GetString());
+        Assert.Contains("rule 'chain-alerts'", results[1].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Equal("executed", results[2].GetProperty("outcome").GetProperty("outcome").GetString());
+        Assert.Equal(2, listener.Requests.Count);
+    }
+}
