@@ -1,0 +1,75 @@
+using System.Net.Sockets;
+using Npgsql;
+
+namespace Acteon.Silo.Storage.Postgres;
+
+/// <summary>
+/// The shared store: one <see cref="NpgsqlDataSource"/> (a connection pool) per process. Failures to reach the
+/// server surface as <see cref="StoreUnavailableException"/>; the pool drops broken connections, so the store
+/// recovers by itself when PostgreSQL is back.
+/// </summary>
+internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
+{
+    public const string ReminderChannel = "acteon_reminders";
+
+    public PostgresDatabase(string url)
+    {
+        var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Build(url));
+        builder.ConnectionStringBuilder.ApplicationName ??= "acteon";
+        DataSource = builder.Build();
+    }
+
+    public NpgsqlDataSource DataSource { get; }
+
+    public Task<int> MigrateAsync(CancellationToken cancellationToken) => RunAsync(() => PostgresSchema.ApplyAsync(DataSource, cancellationToken));
+
+    /// <summary>A command on a pooled connection of its own; dispose it.</summary>
+    public NpgsqlCommand Command(string sql, params object?[] parameters)
+    {
+        var command = DataSource.CreateCommand(sql);
+        foreach (var value in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+        }
+
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="work"/>, turning "cannot reach the server" into <see cref="StoreUnavailableException"/>.</summary>
+    public static async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception error) when (IsUnavailable(error))
+        {
+            throw new StoreUnavailableException(Describe(error), error);
+        }
+    }
+
+    public static bool IsUnavailable(Exception error) => error switch
+    {
+        PostgresException pg => pg.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception
+            || pg.SqlState.StartsWith("57P", StringComparison.Ordinal)                // admin shutdown, cannot connect now
+            || pg.SqlState == "53300",                                                // too many connections
+        NpgsqlException => true,                                                      // network, time-out, broken connection
+        SocketException or TimeoutException => true,
+        _ => false,
+    };
+
+    public void Dispose() => DataSource.Dispose();
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    private static string Describe(Exception error)
+    {
+        var inner = error;
+        while (inner.InnerException is { } next && inner is not PostgresException)
+        {
+            inner = next;
+        }
+
+        return inner == error ? error.Message : $"{error.Message} ({inner.Message})";
+    }
+}
