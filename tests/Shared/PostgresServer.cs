@@ -90,7 +90,13 @@ public sealed class PostgresServer : IAsyncDisposable
         RunAsync("pg_ctl", "-D", _data, "-l", Path.Combine(_directory, "server.log"), "-w", "-t", "60", "start");
 
     /// <summary>Stops the server at once (clients see their connections closed).</summary>
-    public Task StopServerAsync() => RunAsync("pg_ctl", "-D", _data, "-m", "fast", "-w", "stop");
+    public async Task StopServerAsync()
+    {
+        await RunAsync("pg_ctl", "-D", _data, "-m", "fast", "-w", "stop");
+
+        // This process's pooled connections are dead now; later tests must not get one.
+        NpgsqlConnection.ClearAllPools();
+    }
 
     public async ValueTask DisposeAsync()
     {
