@@ -10,7 +10,9 @@ try
     var commandLine = GatewayCommandLine.Parse(args);
     if (commandLine.Command == GatewayCommandLine.Migrate)
     {
-        var state = GatewayConfiguration.Load(commandLine, new ConfigurationManager()).State;
+        using var environment = new ConfigurationManager();
+        environment.AddEnvironmentVariables();
+        var state = GatewayConfiguration.Load(commandLine, environment).State;
         Console.WriteLine($"acteon: {await StoreMigration.MigrateAsync(state, CancellationToken.None)}");
         return 0;
     }
