@@ -129,6 +129,30 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScheduledAction_OtherNodeWokenByNotify_FiresWithinOneSecondOfItsDueTime()
+    {
+        // Polling every minute: only the NOTIFY of the registration can wake node-1 in time.
+        var nodes = await StartNodesAsync(2, ScheduleRules, pollMs: 60_000);
+        var call = _webhook.NextCall();
+        var clock = Stopwatch.StartNew();
+
+        await nodes[0].PostJsonAsync("/v1/dispatch", Action("notify", actionType: "later"));
+        var registered = clock.Elapsed;
+        await nodes[0].SignalAsync("STOP");
+        try
+        {
+            var fired = await Until.SignalAsync(call, "the scheduled action's provider call");
+
+            Assert.Equal("node-1", fired.Source);
+            Assert.True(clock.Elapsed < registered + TimeSpan.FromSeconds(2), $"registered after {registered}, fired after {clock.Elapsed} (due 1 s after registration)");
+        }
+        finally
+        {
+            await nodes[0].SignalAsync("CONT");
+        }
+    }
+
+    [Fact]
     public async Task Dispatch_PostgresStoppedAndStarted_503WhileDownThen200()
     {
         var node = (await StartNodesAsync(1))[0];
@@ -179,12 +203,12 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
         cluster.GetProperty("nodes").EnumerateArray().Where(n => n.GetProperty("id").GetString() == nodeId)
             .Select(n => n.GetProperty("status").GetString()).FirstOrDefault();
 
-    private async Task<IReadOnlyList<GatewayNode>> StartNodesAsync(int count, string rules = "rules: []\n")
+    private async Task<IReadOnlyList<GatewayNode>> StartNodesAsync(int count, string rules = "rules: []\n", int pollMs = 500)
     {
         // One node first applies the schema; the others then start together.
-        var started = new List<GatewayNode> { await GatewayNode.StartAsync("node-0", _url, _webhook.Url, rules) };
+        var started = new List<GatewayNode> { await GatewayNode.StartAsync("node-0", _url, _webhook.Url, rules, pollMs) };
         _nodes.AddRange(started);
-        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, _webhook.Url, rules)));
+        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, _webhook.Url, rules, pollMs)));
         _nodes.AddRange(rest);
         return [.. started, .. rest];
     }

@@ -44,7 +44,7 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>The acteon.toml of a cluster node on <paramref name="url"/>; <paramref name="extra"/> is appended.</summary>
-    public static string Config(string id, int port, string url, Uri webhook, string extra = "") => $"""
+    public static string Config(string id, int port, string url, Uri webhook, string extra = "", int pollMs = 500) => $"""
         [server]
         host = "127.0.0.1"
         port = {port}
@@ -69,7 +69,7 @@ public sealed class GatewayNode : IAsyncDisposable
         node_id = "{id}"
         heartbeat_interval_seconds = 1
         dead_after_seconds = 3
-        reminder_poll_interval_ms = 500
+        reminder_poll_interval_ms = {pollMs}
         reminder_lease_seconds = 3
 
         [[providers]]
@@ -89,11 +89,11 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>Starts the process and waits until <c>/health/live</c> answers.</summary>
-    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string extra = "")
+    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", int pollMs = 500)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, extra));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, pollMs: pollMs));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), rules);
         var node = new GatewayNode(id, port, directory, Launch(directory, "-c", "acteon.toml"));
@@ -133,14 +133,17 @@ public sealed class GatewayNode : IAsyncDisposable
         return await ReadAsync(response, HttpStatusCode.OK);
     }
 
+    /// <summary>Sends a signal (TERM, STOP, CONT, ...) to the process.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>SIGTERM: a graceful stop; waits for the exit.</summary>
     public async Task<int> TerminateAsync()
     {
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
-        {
-            await kill.WaitForExitAsync();
-        }
-
+        await SignalAsync("TERM");
         using var limit = new CancellationTokenSource(Limit);
         await _process.WaitForExitAsync(limit.Token);
         return _process.ExitCode;
