@@ -35,6 +35,7 @@ internal static class Program
                 return await HttpBenchmark.RunAsync(options);
             case "rss":
                 return await RssBenchmark.RunAsync(options);
+            case "cluster": return await ClusterBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
                 return 2;
