@@ -10,6 +10,8 @@ namespace Acteon.Bench;
 /// </summary>
 internal static class ClusterBenchmark
 {
+    private const int PoolSize = 48;
+
     public static async Task<int> RunAsync(BenchOptions options)
     {
         Console.WriteLine(Invariant($"cluster: {Environment.ProcessorCount} cores, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s, window {options.Duration.TotalSeconds} s"));
@@ -30,7 +32,8 @@ internal static class ClusterBenchmark
             one = Report(await new LoadGenerator(client, node.DispatchUri, "pg1").RunClosedLoopAsync("1 node, PostgreSQL", options.Workers, options.Warmup, options.Duration));
         }
 
-        var url = await CreateDatabaseAsync(admin, "bench_three");
+        // The same connection budget on the database as the single node: each of the three gets a third of the pool.
+        var url = new NpgsqlConnectionStringBuilder(await CreateDatabaseAsync(admin, "bench_three")) { MaxPoolSize = PoolSize / 3 }.ConnectionString;
         var nodes = new List<PostgresGatewayNode>();
         try
         {
@@ -81,7 +84,7 @@ internal static class ClusterBenchmark
             await create.ExecuteNonQueryAsync();
         }
 
-        return new NpgsqlConnectionStringBuilder(adminUrl) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(adminUrl) { Database = name, MaxPoolSize = PoolSize }.ConnectionString;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

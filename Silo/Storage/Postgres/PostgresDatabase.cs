@@ -15,7 +15,22 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
     public PostgresDatabase(string url)
     {
         var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Build(url));
-        builder.ConnectionStringBuilder.ApplicationName ??= "acteon";
+        var settings = builder.ConnectionStringBuilder;
+        settings.ApplicationName ??= "acteon";
+        if (!url.Contains("prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            // The store sends a handful of statements over and over: prepared once per connection, each is then
+            // only bound and executed.
+            settings.MaxAutoPrepare = 32;
+            settings.AutoPrepareMinUsages = 2;
+        }
+
+        if (!url.Contains("reset", StringComparison.OrdinalIgnoreCase))
+        {
+            // No session state is ever set (no SET, no temp tables), so a returned connection needs no DISCARD ALL.
+            settings.NoResetOnClose = true;
+        }
+
         DataSource = builder.Build();
     }
 
