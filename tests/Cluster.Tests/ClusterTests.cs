@@ -175,8 +175,14 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
             await postgres.Server.StartServerAsync();
         }
 
-        await Until.TrueAsync(async () => (await node.SendAsync(HttpMethod.Post, "/v1/dispatch", Action("outage", dedupKey: "after"))).Status == HttpStatusCode.OK,
-            "dispatch to work again after PostgreSQL is back");
+        // The same dedup key again: its failed activation did not stick, and its claim was never written.
+        JsonElement after = default;
+        await Until.TrueAsync(async () =>
+        {
+            (var status, after) = await node.SendAsync(HttpMethod.Post, "/v1/dispatch", Action("outage", dedupKey: "during"));
+            return status == HttpStatusCode.OK;
+        }, "dispatch to work again after PostgreSQL is back");
+        Assert.Equal("executed", after.GetProperty("outcome").GetString());
         Assert.Equal(HttpStatusCode.OK, (await node.SendAsync(HttpMethod.Get, "/health/ready")).Status);
         Assert.Equal("up", (await node.GetJsonAsync("/health")).GetProperty("store").GetString());
     }
@@ -192,6 +198,21 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal((0, true), (first.ExitCode, first.Output.Contains("1 step(s) applied", StringComparison.Ordinal)));
         Assert.Equal((0, true), (second.ExitCode, second.Output.Contains("0 step(s) applied", StringComparison.Ordinal)));
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task Start_PostgresUnreachable_ExitsWithCode3AndSaysSo()
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-unreachable-").FullName;
+        var url = $"postgres://postgres@127.0.0.1:{GatewayNode.FreePort()}/none";
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), GatewayNode.Config("lonely", GatewayNode.FreePort(), url, _webhook.Url));
+        Directory.CreateDirectory(Path.Combine(directory, "rules"));
+
+        var (exitCode, output) = await GatewayNode.RunToEndAsync(directory, "-c", "acteon.toml");
+
+        Assert.Equal(3, exitCode);
+        Assert.Contains("acteon: state store unavailable:", output, StringComparison.Ordinal);
         Directory.Delete(directory, recursive: true);
     }
 
