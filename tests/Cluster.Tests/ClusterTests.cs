@@ -27,6 +27,8 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
               delay_seconds: 1
         """;
 
+    private static readonly Lock SharedGate = new();
+    private static Task<(IReadOnlyList<GatewayNode> Nodes, CountingWebhook Webhook)>? _shared;
     private readonly List<GatewayNode> _nodes = [];
     private CountingWebhook _webhook = null!;
     private string _url = "";
@@ -50,7 +52,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Dispatch_SixtyConcurrentWithOneDedupKeyOverThreeNodes_ExecutesOnceAndCallsTheProviderOnce()
     {
-        var nodes = await StartNodesAsync(3);
+        var (nodes, webhook) = await SharedClusterAsync();
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
             nodes[i % 3].PostJsonAsync("/v1/dispatch", Action("dedup", dedupKey: "one-key"))));
@@ -58,13 +60,13 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
         var names = outcomes.Select(o => o.GetProperty("outcome").GetString()).ToList();
         Assert.Equal(1, names.Count(n => n == "executed"));
         Assert.Equal(59, names.Count(n => n == "deduplicated"));
-        Assert.Single(_webhook.Calls);
+        Assert.Single(webhook.Calls, c => c.Body.Contains("\"dedup\"", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AdminCluster_ThreeNodes_ListsThemActiveWithActivations()
     {
-        var nodes = await StartNodesAsync(3);
+        var (nodes, _) = await SharedClusterAsync();
         await nodes[0].PostJsonAsync("/v1/dispatch", Action("admin", dedupKey: "k"));
 
         var cluster = await nodes[0].GetJsonAsync("/admin/cluster");
@@ -79,7 +81,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Audit_WrittenThroughOneNode_IsReadableThroughTheOthers()
     {
-        var nodes = await StartNodesAsync(3);
+        var (nodes, _) = await SharedClusterAsync();
         var outcome = await nodes[0].PostJsonAsync("/v1/dispatch", Action("audit"));
         var actionId = outcome.GetProperty("action_id").GetString();
 
@@ -155,10 +157,13 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task Dispatch_PostgresStoppedAndStarted_503WhileDownThen200()
     {
-        var node = (await StartNodesAsync(1))[0];
+        // A server of its own: stopping it must not break the connections of other tests' nodes.
+        await using var server = await PostgresServer.StartAsync();
+        var node = await GatewayNode.StartAsync("outage", await server.CreateDatabaseAsync("outage"), _webhook.Url);
+        _nodes.Add(node);
         await node.PostJsonAsync("/v1/dispatch", Action("outage", dedupKey: "before"));
 
-        await postgres.Server.StopServerAsync();
+        await server.StopServerAsync();
         try
         {
             var clock = Stopwatch.StartNew();
@@ -172,7 +177,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
         }
         finally
         {
-            await postgres.Server.StartServerAsync();
+            await server.StartServerAsync();
         }
 
         // The same dedup key again: its failed activation did not stick, and its claim was never written.
@@ -217,8 +222,26 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     private static object Action(string tenant, string? dedupKey = null, string actionType = "send") => dedupKey is null
-        ? new { @namespace = "cluster", tenant, provider = "hook", action_type = actionType, payload = new { n = 1 } }
-        : new { @namespace = "cluster", tenant, provider = "hook", action_type = actionType, payload = new { n = 1 }, dedup_key = dedupKey };
+        ? new { @namespace = "cluster", tenant, provider = "hook", action_type = actionType, payload = new { tenant } }
+        : new { @namespace = "cluster", tenant, provider = "hook", action_type = actionType, payload = new { tenant }, dedup_key = dedupKey };
+
+    /// <summary>Three nodes and a webhook shared by the tests that leave them running (each uses its own tenant).</summary>
+    private Task<(IReadOnlyList<GatewayNode> Nodes, CountingWebhook Webhook)> SharedClusterAsync()
+    {
+        lock (SharedGate)
+        {
+            return _shared ??= StartSharedAsync(postgres);
+        }
+
+        static async Task<(IReadOnlyList<GatewayNode>, CountingWebhook)> StartSharedAsync(PostgresFixture postgres)
+        {
+            var webhook = postgres.Own(await CountingWebhook.StartAsync());
+            var url = await postgres.Server.CreateDatabaseAsync("shared");
+            var first = postgres.Own(await GatewayNode.StartAsync("node-0", url, webhook.Url));
+            var rest = await Task.WhenAll(Enumerable.Range(1, 2).Select(async i => postgres.Own(await GatewayNode.StartAsync($"node-{i}", url, webhook.Url))));
+            return ([first, .. rest], webhook);
+        }
+    }
 
     private static string? Status(JsonElement cluster, string nodeId) =>
         cluster.GetProperty("nodes").EnumerateArray().Where(n => n.GetProperty("id").GetString() == nodeId)

@@ -15,7 +15,7 @@ internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
         """;
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             if (records.Count == 0)
             {
@@ -43,14 +43,14 @@ internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
         });
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command("DELETE FROM audit WHERE expires_at IS NOT NULL AND expires_at <= $1;", now.UtcTicks);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         });
 
     public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             var parameters = new List<object?>();
             var where = Where(query, parameters);
@@ -64,7 +64,7 @@ internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
         });
 
     public Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command("SELECT record::text FROM audit WHERE action_id=$1 ORDER BY dispatched_at DESC, id DESC LIMIT 1;", actionId);
             return (await ReadRecordsAsync(command, cancellationToken)).FirstOrDefault();

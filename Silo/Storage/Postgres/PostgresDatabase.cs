@@ -38,6 +38,25 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 
     public Task<int> MigrateAsync(CancellationToken cancellationToken) => RunAsync(() => PostgresSchema.ApplyAsync(DataSource, cancellationToken));
 
+    /// <summary>Runs <paramref name="work"/>, turning "cannot reach the server" into <see cref="StoreUnavailableException"/>.</summary>
+    /// <remarks>
+    /// After such a failure the idle pooled connections are almost certainly dead too (the server restarted or the
+    /// network dropped): the pool is cleared, so once the server is back the next requests open fresh connections
+    /// instead of failing one by one on stale ones.
+    /// </remarks>
+    public async Task<T> RunAsync<T>(Func<Task<T>> work)
+    {
+        try
+        {
+            return await work();
+        }
+        catch (Exception error) when (IsUnavailable(error))
+        {
+            DataSource.Clear();
+            throw new StoreUnavailableException(Describe(error), error);
+        }
+    }
+
     /// <summary>A command on a pooled connection of its own; dispose it.</summary>
     public NpgsqlCommand Command(string sql, params object?[] parameters)
     {
@@ -48,19 +67,6 @@ internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
         }
 
         return command;
-    }
-
-    /// <summary>Runs <paramref name="work"/>, turning "cannot reach the server" into <see cref="StoreUnavailableException"/>.</summary>
-    public static async Task<T> RunAsync<T>(Func<Task<T>> work)
-    {
-        try
-        {
-            return await work();
-        }
-        catch (Exception error) when (IsUnavailable(error))
-        {
-            throw new StoreUnavailableException(Describe(error), error);
-        }
     }
 
     public static bool IsUnavailable(Exception error) => error switch

@@ -8,7 +8,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainState
     private const string Key = "grain_type=$1 AND grain_key=$2 AND state_name=$3";
 
     public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command($"SELECT data, etag FROM grain_state WHERE {Key};", grainId.Type, grainId.Key, stateName);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -18,7 +18,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainState
         });
 
     public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             var expires = expiresAt?.UtcTicks;
             await using var command = expectedETag is null
@@ -33,7 +33,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainState
         });
 
     public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             if (expectedETag is null)
             {
@@ -46,7 +46,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainState
         });
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command("""
                 DELETE FROM grain_state WHERE (grain_type, grain_key, state_name) IN

@@ -16,7 +16,7 @@ internal sealed class PostgresMembershipStore(PostgresDatabase db) : IMembership
         ExecuteAsync("UPDATE membership SET status=$2 WHERE node_id=$1;", cancellationToken, nodeId, status);
 
     public Task<IReadOnlyList<MembershipEntry>> ListAsync(CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync<IReadOnlyList<MembershipEntry>>(async () =>
+        db.RunAsync<IReadOnlyList<MembershipEntry>>(async () =>
         {
             await using var command = db.Command("SELECT node_id, address, started_at, last_heartbeat, status FROM membership ORDER BY node_id;");
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -31,7 +31,7 @@ internal sealed class PostgresMembershipStore(PostgresDatabase db) : IMembership
         });
 
     private Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params object?[] parameters) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command(sql, parameters);
             return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -16,7 +16,7 @@ internal sealed class PostgresReminderStore(PostgresDatabase db) : IReminderStor
     public Task<ReminderEntry> UpsertAsync(GrainId grainId, string name, DateTimeOffset dueAt, TimeSpan period, CancellationToken cancellationToken)
     {
         var entry = new ReminderEntry(grainId, name, dueAt, period, Guid.NewGuid().ToString("N"));
-        return PostgresDatabase.RunAsync(async () =>
+        return db.RunAsync(async () =>
         {
             await using var command = db.Command($"""
                 WITH upsert AS (
@@ -32,14 +32,14 @@ internal sealed class PostgresReminderStore(PostgresDatabase db) : IReminderStor
     }
 
     public Task RemoveAsync(GrainId grainId, string name, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command($"DELETE FROM reminders WHERE {Key};", grainId.Type, grainId.Key, name);
             return await command.ExecuteNonQueryAsync(cancellationToken);
         });
 
     public Task<ReminderEntry?> GetAsync(GrainId grainId, string name, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command($"SELECT {Columns} FROM reminders WHERE {Key};", grainId.Type, grainId.Key, name);
             var rows = await ReadAsync(command, cancellationToken);
@@ -47,7 +47,7 @@ internal sealed class PostgresReminderStore(PostgresDatabase db) : IReminderStor
         });
 
     public Task<IReadOnlyList<ReminderEntry>> ClaimDueAsync(DateTimeOffset now, string owner, TimeSpan lease, int max, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync<IReadOnlyList<ReminderEntry>>(async () =>
+        db.RunAsync<IReadOnlyList<ReminderEntry>>(async () =>
         {
             await using var command = db.Command($"""
                 UPDATE reminders r SET lease_owner=$1, lease_until=$2
@@ -61,7 +61,7 @@ internal sealed class PostgresReminderStore(PostgresDatabase db) : IReminderStor
         });
 
     public Task CompleteAsync(ReminderEntry fired, DateTimeOffset? nextDue, CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = nextDue is { } due
                 ? db.Command($"UPDATE reminders SET due_at=$5, lease_owner=NULL, lease_until=0 WHERE {Key} AND version=$4;",
@@ -71,7 +71,7 @@ internal sealed class PostgresReminderStore(PostgresDatabase db) : IReminderStor
         });
 
     public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken) =>
-        PostgresDatabase.RunAsync(async () =>
+        db.RunAsync(async () =>
         {
             await using var command = db.Command("SELECT MIN(due_at) FROM reminders;");
             return await command.ExecuteScalarAsync(cancellationToken) is long ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : (DateTimeOffset?)null;

@@ -15,6 +15,7 @@ internal sealed class PostgresStoreHealth(PostgresDatabase db) : IStoreHealth
         }
         catch (Exception error) when (PostgresDatabase.IsUnavailable(error) || error is OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
+            db.DataSource.Clear();
             return error is OperationCanceledException ? "no answer within 2 s" : error.Message;
         }
     }
