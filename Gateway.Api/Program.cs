@@ -2,10 +2,21 @@ using Acteon.Gateway.Api.Hosting;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
+using Acteon.Silo.Hosting;
+using Acteon.Silo.Storage;
 
 try
 {
     var commandLine = GatewayCommandLine.Parse(args);
+    if (commandLine.Command == GatewayCommandLine.Migrate)
+    {
+        using var environment = new ConfigurationManager();
+        environment.AddEnvironmentVariables();
+        var state = GatewayConfiguration.Load(commandLine, environment).State;
+        Console.WriteLine($"acteon: {await StoreMigration.MigrateAsync(state, CancellationToken.None)}");
+        return 0;
+    }
+
     var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
     var config = GatewayConfiguration.Load(commandLine, builder.Configuration);
     builder.AddActeonGateway(config);
@@ -18,6 +29,11 @@ catch (Exception error) when (error is ConfigurationException or ProviderConfigu
 {
     await Console.Error.WriteLineAsync($"acteon: {error.Message}");
     return 2;
+}
+catch (StoreUnavailableException error)
+{
+    await Console.Error.WriteLineAsync($"acteon: state store unavailable: {error.Message}");
+    return 3;
 }
 
 /// <summary>Entry point; public for WebApplicationFactory.</summary>

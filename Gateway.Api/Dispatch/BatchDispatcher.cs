@@ -8,6 +8,7 @@ using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Rules;
+using Acteon.Silo.Storage;
 
 namespace Acteon.Gateway.Api.Dispatch;
 
@@ -91,6 +92,10 @@ public static partial class BatchDispatcher
         catch (RuleActionNotSupportedException unsupported)
         {
             return new Element(null, null, unsupported.Message);
+        }
+        catch (StoreUnavailableException store)
+        {
+            return new Element(null, null, ErrorHandling.StoreUnavailable(store).Message);
         }
         catch (Exception error)
         {

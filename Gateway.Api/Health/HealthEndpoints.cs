@@ -1,23 +1,51 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
+using Acteon.Gateway.Api.Http;
 using Acteon.Grains.Dispatch;
+using Acteon.Silo.Storage;
 
 namespace Acteon.Gateway.Api.Health;
 
 public static class HealthEndpoints
 {
+    public const string LivePath = "/health/live";
+    public const string ReadyPath = "/health/ready";
     private const int MetricsCounters = 7;
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer =>
+        app.MapGet("/health", async (DispatchMetrics metrics, IStoreHealth store, CancellationToken cancellationToken) =>
+        {
+            var storeError = await store.CheckAsync(cancellationToken);
+            return DispatchEndpoints.Json(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("status", "ok");
+                writer.WriteString("store", storeError is null ? "up" : "down");
+                writer.WritePropertyName("metrics");
+                WriteCounters(writer, metrics, DispatchMetrics.Names.Length);
+                writer.WriteEndObject();
+            });
+        }).WithTags("Health").WithSummary("Health check with the state store's status and a metrics snapshot");
+        app.MapGet(LivePath, () => DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();
             writer.WriteString("status", "ok");
-            writer.WritePropertyName("metrics");
-            WriteCounters(writer, metrics, DispatchMetrics.Names.Length);
             writer.WriteEndObject();
-        })).WithTags("Health").WithSummary("Health check with a metrics snapshot");
+        })).WithTags("Health").WithSummary("Liveness: 200 while the process serves requests");
+        app.MapGet(ReadyPath, async (IStoreHealth store, CancellationToken cancellationToken) =>
+        {
+            var storeError = await store.CheckAsync(cancellationToken);
+            return storeError is null
+                ? DispatchEndpoints.Json(writer =>
+                {
+                    writer.WriteStartObject();
+                    writer.WriteString("status", "ready");
+                    writer.WriteString("store", "up");
+                    writer.WriteEndObject();
+                })
+                : new ApiError(StatusCodes.Status503ServiceUnavailable, $"state store unavailable: {storeError}").ToResult();
+        }).WithTags("Health").WithSummary("Readiness: 503 while the state store cannot be reached");
         app.MapGet("/metrics", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer => WriteCounters(writer, metrics, MetricsCounters)))
             .WithTags("Health").WithSummary("Dispatch counters");
         return app;

@@ -3,17 +3,22 @@ using System.Globalization;
 namespace Acteon.Gateway.Api.Hosting;
 
 /// <summary>
-/// <c>Gateway.Api [-c|--config PATH] [--host H] [--port P]</c>. Other <c>--name=value</c> arguments are host
+/// <c>Gateway.Api [migrate] [-c|--config PATH] [--host H] [--port P]</c>. <c>migrate</c> applies the store's schema and exits. Other <c>--name=value</c> arguments are host
 /// settings (as ASP.NET Core takes them, e.g. <c>--environment=Development</c>) and are passed on in <see cref="HostArgs"/>.
 /// </summary>
 public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? Port, string[] HostArgs)
 {
-    public const string Usage = "usage: Gateway.Api [-c|--config PATH] [--host HOST] [--port PORT]";
+    public const string Usage = "usage: Gateway.Api [migrate] [-c|--config PATH] [--host HOST] [--port PORT]";
+    public const string Migrate = "migrate";
+
+    /// <summary><see cref="Migrate"/>, or null to run the gateway.</summary>
+    public string? Command { get; init; }
 
     public static GatewayCommandLine Parse(IReadOnlyList<string> args)
     {
         string? config = null, host = null;
         int? port = null;
+        string? command = null;
         var hostArgs = new List<string>();
         for (var i = 0; i < args.Count; i++)
         {
@@ -39,12 +44,15 @@ public sealed record GatewayCommandLine(string? ConfigPath, string? Host, int? P
                         ? p
                         : throw new CommandLineException($"--port must be a number from 0 to 65535, not '{text}'");
                     break;
+                case Migrate when i == 0:
+                    command = Migrate;
+                    break;
                 default:
                     hostArgs.Add(inline is not null ? $"{arg}={inline}" : throw new CommandLineException($"unknown argument '{arg}'; {Usage}"));
                     break;
             }
         }
 
-        return new GatewayCommandLine(config, host, port, [.. hostArgs]);
+        return new GatewayCommandLine(config, host, port, [.. hostArgs]) { Command = command };
     }
 }

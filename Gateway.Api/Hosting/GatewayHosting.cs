@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Acteon.Gateway.Api.Admin;
 using Acteon.Gateway.Api.Audit;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Embeddings;
@@ -12,6 +13,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
+using Acteon.Silo.Runtime;
 
 namespace Acteon.Gateway.Api.Hosting;
 
@@ -26,6 +28,10 @@ public static class GatewayHosting
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         builder.Services.AddActeonSilo(config);
         builder.Services.AddAwsProviders();
+        // The membership table shows where a node serves, unless [silo] says otherwise.
+        builder.Services.PostConfigure<SiloOptions>(o => o.Address = o.Address == new SiloOptions().Address
+            ? $"{Environment.MachineName}:{config.Server.Port}"
+            : o.Address);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddGatewayOpenApi();
@@ -43,6 +49,7 @@ public static class GatewayHosting
         app.UseGatewayOpenApi();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapClusterEndpoints();
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();

@@ -1,4 +1,5 @@
 using Acteon.Grains.Rules;
+using Acteon.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Acteon.Gateway.Api.Http;
@@ -15,6 +16,7 @@ public static class ErrorHandling
             {
                 BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message),
                 RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
+                StoreUnavailableException store => StoreUnavailable(store),
                 _ => new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log"),
             };
             await ApiErrorResult.WriteAsync(http.Response, apiError);
@@ -33,4 +35,8 @@ public static class ErrorHandling
         });
         return app;
     }
+
+    /// <summary>The state store (PostgreSQL) cannot be reached: the request may be retried once it is back.</summary>
+    public static ApiError StoreUnavailable(StoreUnavailableException error) =>
+        new(StatusCodes.Status503ServiceUnavailable, $"state store unavailable: {error.Message}");
 }

@@ -58,7 +58,8 @@ public static class ActeonSiloServiceCollectionExtensions
     {
         StateConfig.Memory => services.AddMemoryStorage(),
         StateConfig.Sqlite => services.AddSqliteStorage(state.Path),
+        StateConfig.Postgres => services.AddPostgresStorage(state.Url ?? throw new ConfigurationException("[state] url is required when backend = \"postgres\"")),
         _ => throw new ConfigurationException(
-            $"[state] backend = \"{state.Backend}\" is not available in this build yet; use \"sqlite\" (the embedded default) or \"memory\""),
+            $"[state] backend = \"{state.Backend}\" is not known; use \"sqlite\" (the embedded default), \"postgres\" or \"memory\""),
     };
 }

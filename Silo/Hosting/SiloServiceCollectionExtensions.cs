@@ -5,6 +5,7 @@ using Acteon.Silo.Reminders;
 using Acteon.Silo.Runtime;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Memory;
+using Acteon.Silo.Storage.Postgres;
 using Acteon.Silo.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -50,6 +51,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IReminderStore, MemoryReminderStore>();
         services.TryAddSingleton<IMembershipStore, MemoryMembershipStore>();
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+        services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
 
@@ -61,6 +63,28 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IReminderStore, SqliteReminderStore>();
         services.TryAddSingleton<IMembershipStore, SqliteMembershipStore>();
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
+        return services;
+    }
+
+    /// <summary>
+    /// The shared store: PostgreSQL (one connection pool) holding grain state, reminders, membership and audit for
+    /// every node. The schema is brought up to date when the store is first used (at start-up).
+    /// </summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, string url)
+    {
+        services.TryAddSingleton(_ =>
+        {
+            var db = new PostgresDatabase(url);
+            db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            return db;
+        });
+        services.TryAddSingleton<IGrainStateStore, PostgresGrainStateStore>();
+        services.TryAddSingleton<IReminderStore, PostgresReminderStore>();
+        services.TryAddSingleton<IMembershipStore, PostgresMembershipStore>();
+        services.TryAddSingleton<IAuditStore, PostgresAuditStore>();
+        services.TryAddSingleton<IStoreHealth, PostgresStoreHealth>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PostgresReminderListener>());
         return services;
     }
 }

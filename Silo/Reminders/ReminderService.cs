@@ -97,7 +97,8 @@ internal sealed class ReminderService(
         return entry.DueAt + TimeSpan.FromTicks((missed + 1) * entry.Period.Ticks);
     }
 
-    private void Wake()
+    /// <summary>Re-reads the store now (a registration here, or a notification from another node).</summary>
+    internal void Wake()
     {
         try
         {

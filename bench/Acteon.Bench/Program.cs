@@ -38,6 +38,8 @@ internal static class Program
                 return await RssBenchmark.RunAsync(options);
             case "rules":
                 return await RulesHttpBenchmark.RunAsync(options);
+            case "cluster":
+                return await ClusterBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
                 return 2;

@@ -1,0 +1,112 @@
+using System.Text;
+using System.Text.Json;
+using Acteon.Grains.Abstractions.Audit;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Acteon.Silo.Storage.Postgres;
+
+/// <summary>Audit rows with the filterable fields as columns and the whole record as jsonb.</summary>
+internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
+{
+    private const string Insert = """
+        INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) ON CONFLICT (id) DO NOTHING;
+        """;
+
+    public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            if (records.Count == 0)
+            {
+                return 0;
+            }
+
+            // One round trip, one implicit transaction: the whole batch is stored or none of it.
+            await using var batch = db.DataSource.CreateBatch();
+            foreach (var r in records)
+            {
+                var command = new NpgsqlBatchCommand(Insert);
+                object?[] values = [r.Id, r.ActionId, r.ChainId, r.Namespace, r.Tenant, r.Provider, r.ActionType, r.Verdict,
+                    r.MatchedRule, r.Outcome, r.CallerId, r.DispatchedAt.UtcTicks];
+                foreach (var value in values)
+                {
+                    command.Parameters.Add(new NpgsqlParameter { Value = value ?? DBNull.Value });
+                }
+
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord) });
+                command.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = r.ExpiresAt is { } x ? x.UtcTicks : DBNull.Value });
+                batch.BatchCommands.Add(command);
+            }
+
+            return await batch.ExecuteNonQueryAsync(cancellationToken);
+        });
+
+    public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            await using var command = db.Command("DELETE FROM audit WHERE expires_at IS NOT NULL AND expires_at <= $1;", now.UtcTicks);
+            return await command.ExecuteNonQueryAsync(cancellationToken);
+        });
+
+    public Task<AuditPage> QueryAsync(AuditQuery query, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            var parameters = new List<object?>();
+            var where = Where(query, parameters);
+            await using var count = db.Command($"SELECT COUNT(*) FROM audit{where};", [.. parameters]);
+            var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
+            var n = parameters.Count;
+            parameters.Add(query.Limit);
+            parameters.Add(query.Offset);
+            await using var select = db.Command($"SELECT record::text FROM audit{where} ORDER BY dispatched_at DESC, id DESC LIMIT ${n + 1} OFFSET ${n + 2};", [.. parameters]);
+            return new AuditPage(await ReadRecordsAsync(select, cancellationToken), total);
+        });
+
+    public Task<AuditRecord?> GetByActionIdAsync(string actionId, CancellationToken cancellationToken) =>
+        db.RunAsync(async () =>
+        {
+            await using var command = db.Command("SELECT record::text FROM audit WHERE action_id=$1 ORDER BY dispatched_at DESC, id DESC LIMIT 1;", actionId);
+            return (await ReadRecordsAsync(command, cancellationToken)).FirstOrDefault();
+        });
+
+    private static string Where(AuditQuery q, List<object?> parameters)
+    {
+        var sql = new StringBuilder();
+        void Add(string column, object? value, string op = "=")
+        {
+            if (value is null)
+            {
+                return;
+            }
+
+            parameters.Add(value);
+            sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(column).Append(' ').Append(op).Append(" $").Append(parameters.Count);
+        }
+
+        Add("namespace", q.Namespace);
+        Add("tenant", q.Tenant);
+        Add("provider", q.Provider);
+        Add("action_type", q.ActionType);
+        Add("outcome", q.Outcome);
+        Add("verdict", q.Verdict);
+        Add("matched_rule", q.MatchedRule);
+        Add("caller_id", q.CallerId);
+        Add("chain_id", q.ChainId);
+        Add("dispatched_at", q.From?.UtcTicks, ">=");
+        Add("dispatched_at", q.To?.UtcTicks, "<=");
+        return sql.ToString();
+    }
+
+    private static async Task<List<AuditRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var records = new List<AuditRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            records.Add(JsonSerializer.Deserialize(reader.GetString(0), AuditJsonContext.Default.AuditRecord)!);
+        }
+
+        return records;
+    }
+}

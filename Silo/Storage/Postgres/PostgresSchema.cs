@@ -1,0 +1,74 @@
+using Npgsql;
+
+namespace Acteon.Silo.Storage.Postgres;
+
+/// <summary>
+/// Versioned schema of the shared store. Every node applies it at start-up (and <c>Gateway.Api migrate</c> does
+/// it alone): each step runs once, in one transaction with its version bump, under a transaction-scoped advisory
+/// lock, so nodes starting together apply it once and the others see the finished schema.
+/// </summary>
+/// <remarks>
+/// Times are UTC ticks (bigint), as in the embedded store, so values round-trip exactly. Grain keys and reminder
+/// keys begin with <c>namespace:tenant:</c> and audit rows carry <c>namespace</c> and <c>tenant</c> columns: every
+/// table can be split by tenant (declarative partitioning or one database per tenant group) without changing a
+/// query, because every query on grain state and reminders is by full key.
+/// </remarks>
+internal static class PostgresSchema
+{
+    /// <summary>The advisory lock key all nodes take while migrating ("acteon" in ASCII).</summary>
+    public const long LockKey = 0x61637465_6F6E;
+
+    public static readonly string[] Migrations =
+    [
+        """
+        CREATE TABLE grain_state (
+            grain_type text NOT NULL, grain_key text NOT NULL, state_name text NOT NULL,
+            data bytea NOT NULL, etag bigint NOT NULL, expires_at bigint NULL,
+            PRIMARY KEY (grain_type, grain_key, state_name));
+        CREATE INDEX ix_grain_state_expires ON grain_state (expires_at) WHERE expires_at IS NOT NULL;
+        CREATE TABLE reminders (
+            grain_type text NOT NULL, grain_key text NOT NULL, name text NOT NULL,
+            due_at bigint NOT NULL, period_ticks bigint NOT NULL, version text NOT NULL,
+            lease_owner text NULL, lease_until bigint NOT NULL DEFAULT 0,
+            PRIMARY KEY (grain_type, grain_key, name));
+        CREATE INDEX ix_reminders_due ON reminders (due_at);
+        CREATE TABLE membership (
+            node_id text PRIMARY KEY, address text NOT NULL, started_at bigint NOT NULL,
+            last_heartbeat bigint NOT NULL, status text NOT NULL);
+        CREATE TABLE audit (
+            id text PRIMARY KEY, action_id text NOT NULL, chain_id text NULL,
+            namespace text NOT NULL, tenant text NOT NULL, provider text NOT NULL, action_type text NOT NULL,
+            verdict text NOT NULL, matched_rule text NULL, outcome text NOT NULL, caller_id text NOT NULL,
+            dispatched_at bigint NOT NULL, record jsonb NOT NULL, expires_at bigint NULL);
+        CREATE INDEX ix_audit_dispatched ON audit (dispatched_at DESC, id DESC);
+        CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at DESC);
+        CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at DESC);
+        CREATE INDEX ix_audit_expires ON audit (expires_at) WHERE expires_at IS NOT NULL;
+        """,
+    ];
+
+    /// <summary>Applies the missing steps; returns how many ran.</summary>
+    public static async Task<int> ApplyAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, transaction, $"SELECT pg_advisory_xact_lock({LockKey});", cancellationToken);
+        await ExecuteAsync(connection, transaction, "CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL);", cancellationToken);
+        await using var read = new NpgsqlCommand("SELECT MAX(version) FROM schema_version;", connection, transaction);
+        var current = await read.ExecuteScalarAsync(cancellationToken) is int v ? v : 0;
+        for (var version = current; version < Migrations.Length; version++)
+        {
+            await ExecuteAsync(connection, transaction, Migrations[version], cancellationToken);
+            await ExecuteAsync(connection, transaction, $"DELETE FROM schema_version; INSERT INTO schema_version VALUES ({version + 1});", cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return Math.Max(0, Migrations.Length - current);
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection, transaction);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,88 @@
+using Acteon.Grains.Abstractions.Audit;
+using Acteon.Silo.Storage;
+using Acteon.Silo.Storage.Postgres;
+using Acteon.Tests.Shared;
+using Npgsql;
+using Xunit;
+
+namespace Acteon.Silo.Tests.Storage;
+
+/// <summary>
+/// The conformance suite on a real PostgreSQL (started by the collection fixture). The class gets its own database;
+/// every test starts from emptied tables.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
+{
+    private static readonly Lock Gate = new();
+    private static Task<string>? _database;
+    private readonly PostgresDatabase _db;
+
+    public PostgresStorageTests(PostgresFixture postgres)
+    {
+        Task<string> url;
+        lock (Gate)
+        {
+            url = _database ??= postgres.Server.CreateDatabaseAsync("conformance");
+        }
+
+        _db = new PostgresDatabase(url.GetAwaiter().GetResult());
+        _db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        using var truncate = _db.Command("TRUNCATE grain_state, reminders, membership, audit;");
+        truncate.ExecuteNonQuery();
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    [Fact]
+    public async Task MigrateAsync_SecondRun_AppliesNothing()
+    {
+        Assert.Equal(0, await _db.MigrateAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task MigrateAsync_ManyNodesAtOnceOnAnEmptyDatabase_AppliesTheSchemaOnce()
+    {
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(_db.DataSource.ConnectionString) { Database = "postgres" }.ConnectionString);
+        var name = "migrate_race_" + Guid.NewGuid().ToString("N")[..8];
+        await admin.OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE {name};", admin))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var url = new NpgsqlConnectionStringBuilder(_db.DataSource.ConnectionString) { Database = name }.ConnectionString;
+        var nodes = Enumerable.Range(0, 4).Select(_ => new PostgresDatabase(url)).ToArray();
+        try
+        {
+            var applied = await Task.WhenAll(nodes.Select(n => Task.Run(() => n.MigrateAsync(CancellationToken.None))));
+
+            Assert.Equal(PostgresSchema.Migrations.Length, applied.Sum());
+        }
+        finally
+        {
+            foreach (var node in nodes)
+            {
+                await node.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
+    public async Task ReadAsync_ServerUnreachable_ThrowsStoreUnavailable()
+    {
+        await using var nowhere = new PostgresDatabase("postgres://postgres@127.0.0.1:1/none");
+        var store = new PostgresGrainStateStore(nowhere);
+
+        await Assert.ThrowsAsync<StoreUnavailableException>(() =>
+            store.ReadAsync(new Grains.Abstractions.Runtime.GrainId("t", "k"), "s", CancellationToken.None));
+    }
+
+    protected override IGrainStateStore CreateGrainStateStore() => new PostgresGrainStateStore(_db);
+
+    protected override IReminderStore CreateReminderStore() => new PostgresReminderStore(_db);
+
+    protected override IMembershipStore CreateMembershipStore() => new PostgresMembershipStore(_db);
+
+    protected override IAuditStore CreateAuditStore() => new PostgresAuditStore(_db);
+}
