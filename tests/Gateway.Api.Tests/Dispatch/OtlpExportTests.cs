@@ -17,6 +17,8 @@ public sealed class OtlpExportTests
     public async Task Dispatch_WithOtlpEndpoint_ExportsTheCallersTraceOverOtlp()
     {
         var received = new ConcurrentBag<(string ContentType, byte[] Body)>();
+        var traceId = Convert.FromHexString("0af7651916cd43dd8448eb211c80319c");
+        var exported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -26,6 +28,11 @@ public sealed class OtlpExportTests
             using var body = new MemoryStream();
             await http.Request.Body.CopyToAsync(body);
             received.Add((http.Request.ContentType ?? "", body.ToArray()));
+            if (body.ToArray().AsSpan().IndexOf(traceId) >= 0)
+            {
+                exported.TrySetResult();
+            }
+
             http.Response.ContentType = "application/x-protobuf";
         });
         await collector.StartAsync();
@@ -39,7 +46,8 @@ public sealed class OtlpExportTests
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
 
-        var traceId = Convert.FromHexString("0af7651916cd43dd8448eb211c80319c");
+        // Disposing the host flushes the exporter; the export itself may still be on its way.
+        await exported.Task.WaitAsync(TimeSpan.FromSeconds(30)).ContinueWith(_ => { }, TaskScheduler.Default);
         Assert.Contains(received, r => r.ContentType.StartsWith("application/x-protobuf", StringComparison.Ordinal) && r.Body.AsSpan().IndexOf(traceId) >= 0);
     }
 }
