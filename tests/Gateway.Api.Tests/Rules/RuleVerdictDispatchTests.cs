@@ -162,9 +162,10 @@ public sealed class RuleVerdictDispatchTests
     }
 
     /// <summary>
-    /// Moves the clock timer by timer until a little past <paramref name="due"/> (the reminder loop polls every second, so
-    /// it has seen the reminder due), then waits in real time, without moving the clock, until the listener got the action.
-    /// Time does not leap on while the delivery is in flight.
+    /// Moves the clock timer by timer until a little past <paramref name="due"/>, then waits in real time for the
+    /// delivery. Several background loops share the clock, and the reminder loop may arm its next poll only after the
+    /// steps above have ended; so while nothing has arrived, the clock is nudged one second at a time (far inside the
+    /// executor's time-out, so an attempt in flight is never timed out by it).
     /// </summary>
     private static async Task RunClockUntilDeliveredAsync(ManualTimeProvider clock, DateTimeOffset due, WebhookListener listener, int count = 1)
     {
@@ -175,6 +176,11 @@ public sealed class RuleVerdictDispatchTests
                 await clock.StepAsync();
             }
         });
+        for (var nudge = 0; nudge < 120 && !await listener.TryWaitForRequestsAsync(count, TimeSpan.FromMilliseconds(250)); nudge++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
         await listener.WaitForRequestsAsync(count, Limit, "the scheduled action to be delivered");
     }
 

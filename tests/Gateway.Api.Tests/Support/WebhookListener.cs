@@ -48,6 +48,15 @@ public sealed class WebhookListener : IAsyncDisposable
     /// <summary>Completes once at least <paramref name="count"/> requests arrived; fails after <paramref name="limit"/> real time.</summary>
     public async Task WaitForRequestsAsync(int count, TimeSpan limit, string expectation)
     {
+        if (!await TryWaitForRequestsAsync(count, limit))
+        {
+            Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {expectation}; the listener got {Requests.Count} request(s).");
+        }
+    }
+
+    /// <summary>True once at least <paramref name="count"/> requests arrived, false after <paramref name="limit"/> real time.</summary>
+    public async Task<bool> TryWaitForRequestsAsync(int count, TimeSpan limit)
+    {
         using var timeout = new CancellationTokenSource(limit);
         while (true)
         {
@@ -56,7 +65,7 @@ public sealed class WebhookListener : IAsyncDisposable
             {
                 if (Requests.Count >= count)
                 {
-                    return;
+                    return true;
                 }
 
                 next = _received.Task;
@@ -68,7 +77,7 @@ public sealed class WebhookListener : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                Assert.Fail($"Timed out after {limit.TotalSeconds} s waiting for {expectation}; the listener got {Requests.Count} request(s).");
+                return false;
             }
         }
     }
