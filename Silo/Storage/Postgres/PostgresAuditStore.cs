@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Acteon.Grains.Abstractions.Audit;
 using Npgsql;
@@ -53,7 +52,11 @@ internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
         db.RunAsync(async () =>
         {
             var parameters = new List<object?>();
-            var where = Where(query, parameters);
+            var where = AuditFilterSql.Where(query, value =>
+            {
+                parameters.Add(value);
+                return "$" + parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            });
             await using var count = db.Command($"SELECT COUNT(*) FROM audit{where};", [.. parameters]);
             var total = (long)(await count.ExecuteScalarAsync(cancellationToken))!;
             var n = parameters.Count;
@@ -69,34 +72,6 @@ internal sealed class PostgresAuditStore(PostgresDatabase db) : IAuditStore
             await using var command = db.Command("SELECT record::text FROM audit WHERE action_id=$1 ORDER BY dispatched_at DESC, id DESC LIMIT 1;", actionId);
             return (await ReadRecordsAsync(command, cancellationToken)).FirstOrDefault();
         });
-
-    private static string Where(AuditQuery q, List<object?> parameters)
-    {
-        var sql = new StringBuilder();
-        void Add(string column, object? value, string op = "=")
-        {
-            if (value is null)
-            {
-                return;
-            }
-
-            parameters.Add(value);
-            sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(column).Append(' ').Append(op).Append(" $").Append(parameters.Count);
-        }
-
-        Add("namespace", q.Namespace);
-        Add("tenant", q.Tenant);
-        Add("provider", q.Provider);
-        Add("action_type", q.ActionType);
-        Add("outcome", q.Outcome);
-        Add("verdict", q.Verdict);
-        Add("matched_rule", q.MatchedRule);
-        Add("caller_id", q.CallerId);
-        Add("chain_id", q.ChainId);
-        Add("dispatched_at", q.From?.UtcTicks, ">=");
-        Add("dispatched_at", q.To?.UtcTicks, "<=");
-        return sql.ToString();
-    }
 
     private static async Task<List<AuditRecord>> ReadRecordsAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

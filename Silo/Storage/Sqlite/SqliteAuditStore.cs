@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Acteon.Grains.Abstractions.Audit;
 using Microsoft.Data.Sqlite;
@@ -45,7 +44,12 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
         db.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
-            var where = Where(query, command);
+            var where = AuditFilterSql.Where(query, value =>
+            {
+                var name = "$p" + command.Parameters.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                command.Parameters.AddWithValue(name, value);
+                return name;
+            });
             command.CommandText = $"SELECT COUNT(*) FROM audit{where};";
             var total = (long)command.ExecuteScalar()!;
             command.CommandText = $"SELECT record FROM audit{where} ORDER BY dispatched_at DESC, id DESC LIMIT $limit OFFSET $offset;";
@@ -61,35 +65,6 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
             command.Parameters.AddWithValue("$a", actionId);
             return ReadRecords(command).FirstOrDefault();
         }, cancellationToken);
-
-    private static string Where(AuditQuery q, SqliteCommand command)
-    {
-        var sql = new StringBuilder();
-        void Add(string column, object? value, string op = "=")
-        {
-            if (value is null)
-            {
-                return;
-            }
-
-            var name = "$p" + command.Parameters.Count;
-            sql.Append(sql.Length == 0 ? " WHERE " : " AND ").Append(column).Append(' ').Append(op).Append(' ').Append(name);
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        Add("namespace", q.Namespace);
-        Add("tenant", q.Tenant);
-        Add("provider", q.Provider);
-        Add("action_type", q.ActionType);
-        Add("outcome", q.Outcome);
-        Add("verdict", q.Verdict);
-        Add("matched_rule", q.MatchedRule);
-        Add("caller_id", q.CallerId);
-        Add("chain_id", q.ChainId);
-        Add("dispatched_at", q.From?.UtcTicks, ">=");
-        Add("dispatched_at", q.To?.UtcTicks, "<=");
-        return sql.ToString();
-    }
 
     private static List<AuditRecord> ReadRecords(SqliteCommand command)
     {
