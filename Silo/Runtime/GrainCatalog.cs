@@ -106,7 +106,8 @@ internal sealed class GrainCatalog(
             }
         }
 
-        var excess = Count - (_options.MaxActivations * 9 / 10);
+        // Trim well below the bound, so that a stream of new keys triggers a full collection rarely, not every few hundred calls.
+        var excess = Count - (_options.MaxActivations * 3 / 4);
         if (excess <= 0)
         {
             return;
