@@ -34,7 +34,7 @@ internal sealed class GrainCatalog(
     public IReadOnlyDictionary<string, int> CountByType()
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var activation in _activations.Values)
+        foreach (var (_, activation) in _activations)
         {
             counts[activation.TypeName] = counts.GetValueOrDefault(activation.TypeName) + 1;
         }
@@ -94,7 +94,7 @@ internal sealed class GrainCatalog(
     {
         var now = time.GetTimestamp();
         var idle = new List<Activation>();
-        foreach (var activation in _activations.Values)
+        foreach (var (_, activation) in _activations)
         {
             if (time.GetElapsedTime(activation.LastUsed, now) >= _options.IdleTimeout)
             {
@@ -140,7 +140,7 @@ internal sealed class GrainCatalog(
 
     public async Task DeactivateAllAsync()
     {
-        foreach (var activation in _activations.Values)
+        foreach (var (_, activation) in _activations)
         {
             await CloseAsync(activation);
         }
