@@ -1,4 +1,5 @@
 using Acteon.Gateway.Api.Dispatch;
+using Acteon.Grains.Abstractions;
 using Acteon.Silo.Membership;
 using Acteon.Silo.Runtime;
 using Acteon.Silo.Storage;
@@ -35,8 +36,8 @@ public static class ClusterEndpoints
                 writer.WriteStartObject();
                 writer.WriteString("id", node.NodeId);
                 writer.WriteString("address", node.Address);
-                writer.WriteString("started", node.StartedAt);
-                writer.WriteString("last_heartbeat", node.LastHeartbeat);
+                writer.WriteString("started", JsonTime.Format(node.StartedAt));
+                writer.WriteString("last_heartbeat", JsonTime.Format(node.LastHeartbeat));
                 writer.WriteString("status", MembershipService.EffectiveStatus(node, now, options.DeadAfter));
                 writer.WriteEndObject();
             }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Health;
 
@@ -81,7 +82,7 @@ public static class ProviderHealthEndpoints
         foreach (var e in stats.LastErrors)
         {
             writer.WriteStartObject();
-            writer.WriteString("at", e.At);
+            writer.WriteString("at", JsonTime.Format(e.At));
             writer.WriteString("code", e.Code);
             writer.WriteString("message", e.Message);
             writer.WriteEndObject();
