@@ -74,6 +74,6 @@ public static class DispatchEndpoints
             write(writer);
         }
 
-        return Results.Bytes(buffer.WrittenMemory.ToArray(), "application/json; charset=utf-8");
+        return Results.Bytes(buffer.WrittenMemory, "application/json; charset=utf-8");
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Outcomes;
-using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
@@ -12,10 +11,10 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>
 /// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule) → provider
-/// (through the executor) → audit → metrics. The caller has validated the action and checked that its provider exists.
+/// (through the executor) → audit → metrics. The REST layer has validated the action and checked that its provider
+/// exists; a provider that is gone by the time a scheduled action comes due fails that action (non-retryable), once.
 /// </summary>
 public sealed class DispatchPipeline(
-    IProviderRegistry providers,
     RuleEngine rules,
     VerdictHandler verdicts,
     IAuditSink audit,
@@ -42,11 +41,6 @@ public sealed class DispatchPipeline(
         if (context.DryRun)
         {
             return new DryRunOutcome(decision.Verdict, match.RuleName, decision is RerouteAction reroute ? reroute.TargetProvider : action.Provider);
-        }
-
-        if (!providers.TryGet(action.Provider, out _))
-        {
-            throw new InvalidOperationException($"provider not found: {action.Provider}");
         }
 
         var outcome = await verdicts.HandleAsync(action, decision, match.RuleName, cancellationToken);
