@@ -17,7 +17,7 @@ try
         return 0;
     }
 
-    var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+    var builder = GatewayHosting.CreateBuilder(commandLine.HostArgs);
     var config = GatewayConfiguration.Load(commandLine, builder.Configuration);
     builder.AddActeonGateway(config);
     var app = builder.Build();

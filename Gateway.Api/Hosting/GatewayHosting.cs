@@ -19,6 +19,17 @@ namespace Acteon.Gateway.Api.Hosting;
 
 public static class GatewayHosting
 {
+    /// <summary>
+    /// The host builder the gateway runs on. appsettings.json is read once, not watched: the default reload-on-change
+    /// watcher covers the whole content root, state files under ./data included, and woke a thread on every write.
+    /// </summary>
+    public static WebApplicationBuilder CreateBuilder(string[] args, string? contentRoot = null) =>
+        WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
+            ContentRootPath = contentRoot,
+        });
+
     /// <summary>The REST gateway with a co-hosted silo, as <paramref name="config"/> describes.</summary>
     public static WebApplicationBuilder AddActeonGateway(this WebApplicationBuilder builder, ActeonConfig config)
     {

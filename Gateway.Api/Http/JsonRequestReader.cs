@@ -28,12 +28,13 @@ public sealed class JsonRequestReader(ActeonConfig config)
             limit.MaxRequestBodySize = _maxBytes;
         }
 
-        var buffer = new ArrayBufferWriter<byte>((int)Math.Min(request.ContentLength ?? 4096, _maxBytes));
+        // Sized to the declared length (+1 for the read that sees the end), so a usual body is read into one exact array.
+        var buffer = new ArrayBufferWriter<byte>((int)Math.Min((request.ContentLength ?? 4095) + 1, _maxBytes + 1));
         try
         {
             while (true)
             {
-                var read = await request.Body.ReadAsync(buffer.GetMemory(8192), cancellationToken);
+                var read = await request.Body.ReadAsync(buffer.GetMemory(1), cancellationToken);
                 if (read == 0)
                 {
                     break;

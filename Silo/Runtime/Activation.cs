@@ -83,7 +83,10 @@ internal sealed class Activation : IGrainContext
         var (grain, states) = _registration.Create(_catalog.Services, GrainId, _catalog.StateFactory);
         foreach (var state in states)
         {
-            await state.ReadStateAsync();
+            if (state.ReadOnActivation)
+            {
+                await state.ReadStateAsync();
+            }
         }
 
         _states = states;

@@ -10,10 +10,13 @@ public class GrainReference : DispatchProxy
 
     public GrainId GrainId { get; private set; }
 
-    internal void Bind(GrainCatalog catalog, GrainId grainId)
+    /// <summary>A reference of the same generated proxy type, bound to <paramref name="grainId"/>.</summary>
+    internal GrainReference Copy(GrainCatalog catalog, GrainId grainId)
     {
-        _catalog = catalog;
-        GrainId = grainId;
+        var copy = (GrainReference)MemberwiseClone();
+        copy._catalog = catalog;
+        copy.GrainId = grainId;
+        return copy;
     }
 
     protected override object? Invoke(MethodInfo? targetMethod, object?[]? args) =>

@@ -8,7 +8,7 @@ namespace Acteon.Silo.Runtime;
 internal sealed class GrainRegistration
 {
     private readonly ObjectFactory _factory;
-    private readonly (Type StateType, string Name)[] _states;
+    private readonly (Type StateType, string Name, bool ReadOnActivation)[] _states;
 
     public GrainRegistration(string typeName, Type interfaceType, Type implementationType)
     {
@@ -20,7 +20,8 @@ internal sealed class GrainRegistration
         _states = [.. constructor.GetParameters()
             .Where(p => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IPersistentState<>))
             .Select(p => (p.ParameterType.GetGenericArguments()[0],
-                p.GetCustomAttribute<PersistentStateAttribute>()?.StateName ?? p.Name!))];
+                p.GetCustomAttribute<PersistentStateAttribute>()?.StateName ?? p.Name!,
+                p.GetCustomAttribute<PersistentStateAttribute>()?.ReadOnActivation ?? true))];
         _factory = ActivatorUtilities.CreateFactory(implementationType, [.. _states.Select(s => typeof(IPersistentState<>).MakeGenericType(s.StateType))]);
     }
 
@@ -35,7 +36,7 @@ internal sealed class GrainRegistration
         var states = new IStateBinding[_states.Length];
         for (var i = 0; i < states.Length; i++)
         {
-            states[i] = stateFactory.Create(_states[i].StateType, grainId, _states[i].Name);
+            states[i] = stateFactory.Create(_states[i].StateType, grainId, _states[i].Name, _states[i].ReadOnActivation);
         }
 
         return (_factory(services, states), states);

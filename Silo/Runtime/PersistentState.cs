@@ -12,6 +12,8 @@ internal sealed class PersistentState<TState>(GrainId grainId, string stateName,
 
     public bool RecordExists => ETag is not null;
 
+    public bool ReadOnActivation { get; init; } = true;
+
     public async Task ReadStateAsync()
     {
         var stored = await store.ReadAsync(grainId, stateName, CancellationToken.None);

@@ -65,7 +65,7 @@ internal sealed class GatewayServer : IAsyncDisposable
         await File.WriteAllTextAsync(configPath, text);
         var config = ConfigLoader.Parse(text, configPath);
 
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
+        var builder = GatewayHosting.CreateBuilder([], directory);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddActeonGateway(config);
         var app = builder.Build();

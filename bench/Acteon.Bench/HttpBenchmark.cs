@@ -77,10 +77,10 @@ internal static class HttpBenchmark
     }
 
     private static string Header() =>
-        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7}";
+        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7} {"cpu µs/req",11}";
 
     private static string Row(LoadResult r) => Invariant(
-        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7}");
+        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7} {r.CpuMicrosecondsPerRequest,11:F1}");
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
 

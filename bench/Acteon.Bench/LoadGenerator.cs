@@ -91,8 +91,17 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             }
         }
 
+        async Task<TimeSpan> CpuInWindowAsync()
+        {
+            await Task.Delay(warmup);
+            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            await Task.Delay(duration);
+            return Process.GetCurrentProcess().TotalProcessorTime - before;
+        }
+
+        var cpu = CpuInWindowAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync()));
-        return new LoadResult(name, completed, duration, recorder, failures);
+        return new LoadResult(name, completed, duration, recorder, failures) { ProcessCpu = await cpu };
     }
 
     /// <summary>

@@ -17,4 +17,10 @@ internal sealed record LoadResult(
     public LatencyRecorder? ServiceLatency { get; init; }
 
     public long MaxInFlight { get; init; }
+
+    /// <summary>Closed loop only: CPU time of the whole process (server and load generator) inside the window.</summary>
+    public TimeSpan ProcessCpu { get; init; }
+
+    /// <summary>Process CPU per completed request, in microseconds: steadier than throughput on a shared machine.</summary>
+    public double CpuMicrosecondsPerRequest => Completed == 0 ? 0 : ProcessCpu.TotalMicroseconds / Completed;
 }

@@ -36,7 +36,7 @@ internal sealed class PostgresGatewayNode : IAsyncDisposable
             """);
         var directory = Directory.CreateTempSubdirectory("acteon-bench-node-").FullName;
         var config = ConfigLoader.Parse(text, Path.Combine(directory, "acteon.toml"));
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = directory });
+        var builder = GatewayHosting.CreateBuilder([], directory);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddActeonGateway(config);
         var app = builder.Build();

@@ -5,6 +5,7 @@ namespace Acteon.Bench;
 /// <list type="bullet">
 /// <item><c>http</c>: <see cref="HttpBenchmark"/> — bare Kestrel vs gateway, closed loop, then the gateway open loop at half bare's rate.</item>
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
+/// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
@@ -38,6 +39,8 @@ internal static class Program
                 return await RssBenchmark.RunAsync(options);
             case "rules":
                 return await RulesHttpBenchmark.RunAsync(options);
+            case "alloc":
+                return await AllocationBenchmark.RunAsync(options);
             case "cluster":
                 return await ClusterBenchmark.RunAsync(options);
             default:

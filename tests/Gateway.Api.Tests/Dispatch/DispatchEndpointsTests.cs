@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using Acteon.Gateway.Api.Tests.Support;
+using Acteon.Silo.Tests.Support;
 
 namespace Acteon.Gateway.Api.Tests.Dispatch;
 
@@ -43,6 +44,26 @@ public sealed class DispatchEndpointsTests
         Assert.Equal("deduplicated", second.GetProperty("outcome").GetString());
         Assert.Equal("welcome-1", second.GetProperty("dedup_key").GetString());
         Assert.Equal("executed", otherTenant.GetProperty("outcome").GetString());
+    }
+
+    [Fact]
+    public async Task Dispatch_DedupActivations_KeySeenOnceLetGoWhenIdle_RepeatedKeyKeptInMemory()
+    {
+        await using var app = new GatewayApp();
+
+        await app.PostJsonAsync("/v1/dispatch", GatewayApp.Action(dedupKey: "seen-once"));
+        await Wait.UntilAsync(async () => await DedupActivationsAsync(app) == 0, "the activation of a key seen once to go away");
+
+        await app.PostJsonAsync("/v1/dispatch", GatewayApp.Action(dedupKey: "seen-twice"));
+        await Wait.UntilAsync(async () => await DedupActivationsAsync(app) == 0, "the first activation of the key to go away");
+        var again = await app.PostJsonAsync("/v1/dispatch", GatewayApp.Action(dedupKey: "seen-twice"));
+
+        // Answered from the store by a fresh activation, which then stays for the next duplicates.
+        Assert.Equal("deduplicated", again.GetProperty("outcome").GetString());
+        Assert.Equal(1, await DedupActivationsAsync(app));
+        var third = await app.PostJsonAsync("/v1/dispatch", GatewayApp.Action(dedupKey: "seen-twice"));
+        Assert.Equal("deduplicated", third.GetProperty("outcome").GetString());
+        Assert.Equal(1, await DedupActivationsAsync(app));
     }
 
     [Fact]
@@ -163,5 +184,11 @@ public sealed class DispatchEndpointsTests
 
         Assert.Contains("/v1/nothing", (await GatewayApp.ReadAsync(missing, HttpStatusCode.NotFound)).GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("GET", (await GatewayApp.ReadAsync(wrongMethod, HttpStatusCode.MethodNotAllowed)).GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    private static async Task<int> DedupActivationsAsync(GatewayApp app)
+    {
+        var cluster = await app.GetJsonAsync("/admin/cluster");
+        return cluster.GetProperty("activations").TryGetProperty("dedup", out var count) ? count.GetInt32() : 0;
     }
 }

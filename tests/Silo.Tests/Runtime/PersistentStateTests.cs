@@ -67,6 +67,35 @@ public sealed class PersistentStateTests : IDisposable
     }
 
     [Fact]
+    public async Task ReadOnActivationFalse_NothingStored_FirstWriteInsertsWithoutAnyRead()
+    {
+        var store = new CountingStore();
+        await using var silo = TestSilo.Create(s => s.AddSingleton<IGrainStateStore>(store));
+
+        Assert.Equal(1, await silo.Grain<ILazyCounterGrain>("new").IncrementAsync());
+        Assert.Equal(2, await silo.Grain<ILazyCounterGrain>("new").IncrementAsync());
+
+        Assert.Equal(0, store.Reads);
+        Assert.Equal(2, silo.Probe.Attempts);
+    }
+
+    [Fact]
+    public async Task ReadOnActivationFalse_RecordStored_InsertConflictsThenTheCallRetriesOnTheStoredState()
+    {
+        var store = new CountingStore();
+        await ((IGrainStateStore)store).WriteAsync(new GrainId(LazyCounterGrain.TypeName, "seeded"), "counter", Encoding.UTF8.GetBytes("{\"Value\":41}"), null, CancellationToken.None);
+        await using var silo = TestSilo.Create(s => s.AddSingleton<IGrainStateStore>(store));
+
+        Assert.Equal(42, await silo.Grain<ILazyCounterGrain>("seeded").IncrementAsync());
+        Assert.Equal(43, await silo.Grain<ILazyCounterGrain>("seeded").IncrementAsync());
+
+        Assert.Equal(1, store.Reads);
+        Assert.Equal(3, silo.Probe.Attempts);
+        var stored = await store.ReadAsync(new GrainId(LazyCounterGrain.TypeName, "seeded"), "counter", CancellationToken.None);
+        Assert.Contains("\"Value\":43", Encoding.UTF8.GetString(stored!.Data), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WriteStateAsync_StateSurvivesDeactivationAndReactivation()
     {
         await using var silo = TestSilo.OnSqlite(_database.Path);
@@ -115,6 +144,30 @@ public sealed class PersistentStateTests : IDisposable
         Assert.Equal(Enumerable.Range(1, 100), results.Order());
         Assert.True(a.Probe.Attempts + b.Probe.Attempts > 100, "At least one write should have lost the compare-and-swap and been retried.");
         Assert.Equal(100, Math.Max(await onA.GetAsync(), await onB.GetAsync()));
+    }
+
+    /// <summary>A memory store that counts reads.</summary>
+    private sealed class CountingStore : IGrainStateStore
+    {
+        private readonly MemoryGrainStateStore _inner = new();
+        private int _reads;
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _reads);
+            return _inner.ReadAsync(grainId, stateName, cancellationToken);
+        }
+
+        public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+            _inner.WriteAsync(grainId, stateName, data, expectedETag, expiresAt, cancellationToken);
+
+        public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
+            _inner.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
+
+        public Task<int> DeleteExpiredAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
+            _inner.DeleteExpiredAsync(now, max, cancellationToken);
     }
 
     private sealed class AlwaysConflictingStore : IGrainStateStore

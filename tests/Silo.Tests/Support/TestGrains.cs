@@ -13,6 +13,12 @@ public interface ICounterGrain : IGrainWithStringKey
     Task DeactivateAsync();
 }
 
+/// <summary>A counter whose state is not read on activation (<see cref="PersistentStateAttribute.ReadOnActivation"/>).</summary>
+public interface ILazyCounterGrain : IGrainWithStringKey
+{
+    Task<int> IncrementAsync();
+}
+
 public interface ITurnGrain : IGrainWithStringKey
 {
     /// <summary>Records <paramref name="value"/> inside a turn that yields halfway.</summary>
@@ -40,6 +46,20 @@ public interface IReminderGrain : IGrainWithStringKey
 public sealed class CounterState
 {
     public int Value { get; set; }
+}
+
+internal sealed class LazyCounterGrain([PersistentState("counter", ReadOnActivation = false)] IPersistentState<CounterState> state, GrainProbe probe)
+    : Grain, ILazyCounterGrain
+{
+    public const string TypeName = "test-lazy-counter";
+
+    public async Task<int> IncrementAsync()
+    {
+        probe.OnAttempt();
+        state.State.Value++;
+        await state.WriteStateAsync();
+        return state.State.Value;
+    }
 }
 
 internal sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state, GrainProbe probe)

@@ -49,6 +49,7 @@ internal sealed class TestSilo : IAsyncDisposable
             configure?.Invoke(o);
         });
         services.AddGrain<ICounterGrain, CounterGrain>(CounterGrain.TypeName);
+        services.AddGrain<ILazyCounterGrain, LazyCounterGrain>(LazyCounterGrain.TypeName);
         services.AddGrain<ITurnGrain, TurnGrain>(TurnGrain.TypeName);
         services.AddGrain<IReminderGrain, ReminderGrain>(ReminderGrain.TypeName);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
