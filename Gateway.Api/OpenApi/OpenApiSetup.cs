@@ -21,11 +21,15 @@ public static class OpenApiSetup
 
     public static WebApplication UseGatewayOpenApi(this WebApplication app)
     {
-        app.UseSwagger(o => o.RouteTemplate = "api-doc/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        // Only requests under the two documentation paths pass through the Swagger middleware; a dispatch does not.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api-doc") || http.Request.Path.StartsWithSegments("/swagger-ui"), docs =>
         {
-            o.RoutePrefix = "swagger-ui";
-            o.SwaggerEndpoint($"/api-doc/{DocumentName}.json", "Acteon Gateway");
+            docs.UseSwagger(o => o.RouteTemplate = "api-doc/{documentName}.json");
+            docs.UseSwaggerUI(o =>
+            {
+                o.RoutePrefix = "swagger-ui";
+                o.SwaggerEndpoint($"/api-doc/{DocumentName}.json", "Acteon Gateway");
+            });
         });
         return app;
     }

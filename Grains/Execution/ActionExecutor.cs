@@ -43,10 +43,11 @@ public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOption
     {
         await _slots.WaitAsync(cancellationToken);
         using var timeout = new CancellationTokenSource(_options.Timeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        // A dispatch passes no token of its own (an accepted action is carried through): then the time-out alone will do.
+        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
         try
         {
-            return await provider.ExecuteAsync(action, linked.Token);
+            return await provider.ExecuteAsync(action, linked?.Token ?? timeout.Token);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {

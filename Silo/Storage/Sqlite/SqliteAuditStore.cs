@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Acteon.Grains.Abstractions.Audit;
 using Microsoft.Data.Sqlite;
@@ -6,31 +7,48 @@ namespace Acteon.Silo.Storage.Sqlite;
 
 internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
 {
-    private static readonly string[] ParameterNames = ["$id", "$a", "$c", "$ns", "$t", "$p", "$at", "$v", "$r", "$o", "$caller", "$d", "$rec", "$x"];
+    // Used only inside write operations, which all run on the database's one writer thread.
+    private readonly ArrayBufferWriter<byte> _json = new(2048);
+    private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null);
+
+    private const string Insert = """
+        INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING;
+        """;
 
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
             // The writer runs each batch in one transaction already.
-            var command = SqliteDatabase.Command(connection, """
-                INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
-                VALUES ($id, $a, $c, $ns, $t, $p, $at, $v, $r, $o, $caller, $d, $rec, $x) ON CONFLICT (id) DO NOTHING;
-                """);
-            var p = ParameterNames.Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name })).ToArray();
+            var statement = SqliteDatabase.Statement(connection, Insert);
             foreach (var r in records)
             {
-                object?[] values = [r.Id, r.ActionId, r.ChainId, r.Namespace, r.Tenant, r.Provider, r.ActionType, r.Verdict,
-                    r.MatchedRule, r.Outcome, r.CallerId, r.DispatchedAt.UtcTicks, JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord), r.ExpiresAt?.UtcTicks];
-                for (var i = 0; i < p.Length; i++)
+                try
                 {
-                    p[i].Value = values[i] ?? DBNull.Value;
+                    statement.Bind(1, r.Id).Bind(2, r.ActionId).Bind(3, r.ChainId).Bind(4, r.Namespace).Bind(5, r.Tenant)
+                        .Bind(6, r.Provider).Bind(7, r.ActionType).Bind(8, r.Verdict).Bind(9, r.MatchedRule).Bind(10, r.Outcome)
+                        .Bind(11, r.CallerId).Bind(12, r.DispatchedAt.UtcTicks)
+                        .BindUtf8(13, Serialize(r))
+                        .Bind(14, r.ExpiresAt?.UtcTicks)
+                        .Step();
                 }
-
-                command.ExecuteNonQuery();
+                finally
+                {
+                    statement.Reset();
+                }
             }
 
             return records.Count;
         }, cancellationToken);
+
+    private ReadOnlySpan<byte> Serialize(AuditRecord record)
+    {
+        _json.ResetWrittenCount();
+        _jsonWriter.Reset(_json);
+        JsonSerializer.Serialize(_jsonWriter, record, AuditJsonContext.Default.AuditRecord);
+        _jsonWriter.Flush();
+        return _json.WrittenSpan;
+    }
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>

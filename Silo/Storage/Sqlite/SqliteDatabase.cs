@@ -8,20 +8,29 @@ namespace Acteon.Silo.Storage.Sqlite;
 /// <summary>
 /// The embedded store: one SQLite file in WAL mode. Writes are queued to one writer that commits whatever has
 /// queued up together in one transaction (group commit); reads use a small pool of open connections and run
-/// beside the writer. Statements are prepared once per connection and reused.
+/// beside the writer. Statements are prepared once per connection and reused. The WAL is copied back into the
+/// database file by a checkpointer of its own, beside the writer: SQLite's automatic checkpoint would run (and fsync)
+/// inside a commit, holding up every write queued behind it.
 /// </summary>
 internal sealed class SqliteDatabase : IDisposable
 {
     private const int MaxBatch = 256;
     private const int MaxIdleReaders = 8;
 
+    /// <summary>How long the checkpointer waits after a checkpoint before the next, so that it batches many commits.</summary>
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
+
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteStatement>> Statements = [];
 
     private readonly string _connectionString;
     private readonly SqliteConnection _writer;
     private readonly Channel<WriteOperation> _writes = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentBag<SqliteConnection> _readers = [];
-    private readonly Task _writerLoop;
+    private readonly Thread _writerThread;
+    private readonly SemaphoreSlim _committed = new(0, 1);
+    private readonly CancellationTokenSource _closing = new();
+    private readonly Thread _checkpointThread;
 
     public SqliteDatabase(string path)
     {
@@ -39,9 +48,13 @@ internal sealed class SqliteDatabase : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         _writer = Open();
-        Execute(_writer, "PRAGMA journal_mode=WAL;");
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
         SqliteSchema.Apply(_writer);
-        _writerLoop = Task.Run(WriteLoopAsync);
+        // Threads of their own: both block in SQLite (the checkpointer in fsync), which must not hold up pool threads.
+        _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "acteon-sqlite-writer" };
+        _writerThread.Start();
+        _checkpointThread = new Thread(CheckpointLoop) { IsBackground = true, Name = "acteon-sqlite-checkpoint" };
+        _checkpointThread.Start();
     }
 
     /// <summary>Runs <paramref name="work"/> on the writer, inside the transaction of the current batch.</summary>
@@ -78,7 +91,7 @@ internal sealed class SqliteDatabase : IDisposable
             }
             else
             {
-                connection.Dispose();
+                Close(connection);
             }
         }
     }
@@ -98,6 +111,35 @@ internal sealed class SqliteDatabase : IDisposable
         return command;
     }
 
+    /// <summary>The connection's <see cref="SqliteStatement"/> for <paramref name="sql"/>. Do not dispose it; reset it after use.</summary>
+    public static SqliteStatement Statement(SqliteConnection connection, string sql)
+    {
+        var cache = Statements.GetOrCreateValue(connection);
+        if (!cache.TryGetValue(sql, out var statement))
+        {
+            statement = SqliteStatement.Prepare(connection, sql);
+            cache.Add(sql, statement);
+        }
+
+        return statement;
+    }
+
+    /// <summary>Finalizes the connection's statements, so that closing it really closes the file.</summary>
+    private static void Close(SqliteConnection connection)
+    {
+        if (Statements.TryGetValue(connection, out var cache))
+        {
+            foreach (var statement in cache.Values)
+            {
+                statement.Dispose();
+            }
+
+            Statements.Remove(connection);
+        }
+
+        connection.Dispose();
+    }
+
     public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
@@ -108,11 +150,16 @@ internal sealed class SqliteDatabase : IDisposable
     public void Dispose()
     {
         _writes.Writer.TryComplete();
-        _writerLoop.GetAwaiter().GetResult();
-        _writer.Dispose();
+        _writerThread.Join();
+        _closing.Cancel();
+        _checkpointThread.Join();
+        _closing.Dispose();
+        _committed.Dispose();
+        // The last connection to close checkpoints the whole WAL into the database file.
+        Close(_writer);
         while (_readers.TryTake(out var reader))
         {
-            reader.Dispose();
+            Close(reader);
         }
     }
 
@@ -136,19 +183,39 @@ internal sealed class SqliteDatabase : IDisposable
         return connection;
     }
 
-    private async Task WriteLoopAsync()
+    private void WriteLoop()
     {
         var batch = new List<WriteOperation>(MaxBatch);
-        while (await _writes.Reader.WaitToReadAsync())
+        while (true)
         {
-            while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var operation))
+            if (!TakeQueued(batch) && !_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
             {
-                batch.Add(operation);
+                return;
+            }
+
+            TakeQueued(batch);
+            if (batch.Count < MaxBatch)
+            {
+                // Group commit: let the threads that are about to queue a write do so, and commit theirs too.
+                Thread.Yield();
+                TakeQueued(batch);
             }
 
             CommitBatch(batch);
             batch.Clear();
         }
+    }
+
+    private bool TakeQueued(List<WriteOperation> batch)
+    {
+        var took = false;
+        while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var operation))
+        {
+            batch.Add(operation);
+            took = true;
+        }
+
+        return took;
     }
 
     private void CommitBatch(List<WriteOperation> batch)
@@ -183,6 +250,51 @@ internal sealed class SqliteDatabase : IDisposable
         foreach (var operation in batch)
         {
             operation.Complete();
+        }
+
+        if (_committed.CurrentCount == 0)
+        {
+            try
+            {
+                _committed.Release();
+            }
+            catch (SemaphoreFullException)
+            {
+                // Already signalled: one pending signal covers every commit since the last checkpoint.
+            }
+        }
+    }
+
+    /// <summary>
+    /// After commits, copies the WAL back into the database (PASSIVE: never waits for readers or the writer). Once a
+    /// checkpoint has covered the whole WAL, the writer's next transaction starts it from the beginning again.
+    /// </summary>
+    private void CheckpointLoop()
+    {
+        using var connection = Open();
+        try
+        {
+            while (true)
+            {
+                _committed.Wait(_closing.Token);
+                try
+                {
+                    Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                }
+                catch (SqliteException)
+                {
+                    // Busy or an I/O error: the WAL only grows until the next checkpoint succeeds; writes go on.
+                }
+
+                if (_closing.Token.WaitHandle.WaitOne(CheckpointInterval))
+                {
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Closing.
         }
     }
 }

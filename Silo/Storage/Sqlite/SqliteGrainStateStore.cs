@@ -6,35 +6,45 @@ namespace Acteon.Silo.Storage.Sqlite;
 
 internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStore
 {
+    private const string Select = "SELECT data, etag FROM grain_state WHERE grain_type=?1 AND grain_key=?2 AND state_name=?3;";
+    private const string Insert = "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag, expires_at) VALUES (?1, ?2, ?3, ?4, ?6, ?5) ON CONFLICT DO NOTHING RETURNING etag;";
+    private const string Update = "UPDATE grain_state SET data=?4, etag=etag+1, expires_at=?5 WHERE grain_type=?1 AND grain_key=?2 AND state_name=?3 AND etag=?6 RETURNING etag;";
+
     public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
-            var command = Command(connection, "SELECT data, etag FROM grain_state WHERE grain_type=$t AND grain_key=$k AND state_name=$n;", grainId, stateName);
-            using var reader = command.ExecuteReader();
-            return reader.Read()
-                ? new StoredState((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
-                : null;
+            var statement = Key(SqliteDatabase.Statement(connection, Select), grainId, stateName);
+            try
+            {
+                return statement.Step()
+                    ? new StoredState(statement.Blob(0), statement.Int64(1).ToString(CultureInfo.InvariantCulture))
+                    : null;
+            }
+            finally
+            {
+                statement.Reset();
+            }
         }, cancellationToken);
 
     public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
-            var sql = expectedETag is null
-                ? "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag, expires_at) VALUES ($t, $k, $n, $d, $first, $x) ON CONFLICT DO NOTHING RETURNING etag;"
-                : "UPDATE grain_state SET data=$d, etag=etag+1, expires_at=$x WHERE grain_type=$t AND grain_key=$k AND state_name=$n AND etag=$e RETURNING etag;";
-            var command = Command(connection, sql, grainId, stateName);
-            command.Parameters.AddWithValue("$d", data);
-            command.Parameters.AddWithValue("$x", expiresAt is { } x ? x.UtcTicks : DBNull.Value);
-            if (expectedETag is null)
+            var statement = Key(SqliteDatabase.Statement(connection, expectedETag is null ? Insert : Update), grainId, stateName)
+                .BindBlob(4, data)
+                .Bind(5, expiresAt?.UtcTicks)
+                // A new row gets a random first ETag: one that was cleared and inserted again must not reuse an ETag an
+                // old reader may still hold. An ETag that is not ours can never match a stored version.
+                .Bind(6, expectedETag is null ? Random.Shared.NextInt64(1, 1L << 62) : ParseETag(expectedETag));
+            try
             {
-                // A row that was cleared and inserted again must not reuse an ETag an old reader may still hold.
-                command.Parameters.AddWithValue("$first", Random.Shared.NextInt64(1, 1L << 62));
+                return statement.Step()
+                    ? statement.Int64(0).ToString(CultureInfo.InvariantCulture)
+                    : throw Conflict(grainId, stateName);
             }
-
-            AddETag(command, expectedETag);
-            return command.ExecuteScalar() is long etag
-                ? etag.ToString(CultureInfo.InvariantCulture)
-                : throw Conflict(grainId, stateName);
+            finally
+            {
+                statement.Reset();
+            }
         }, cancellationToken);
 
     public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
@@ -63,6 +73,12 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
+    private static SqliteStatement Key(SqliteStatement statement, GrainId grainId, string stateName) =>
+        statement.Bind(1, grainId.Type).Bind(2, grainId.Key).Bind(3, stateName);
+
+    private static long ParseETag(string etag) =>
+        long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
     private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)
     {
         var command = SqliteDatabase.Command(connection, sql);
@@ -77,7 +93,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
         if (expectedETag is not null)
         {
             // An ETag that is not ours can never match a stored version.
-            command.Parameters.AddWithValue("$e", long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1);
+            command.Parameters.AddWithValue("$e", ParseETag(expectedETag));
         }
     }
 
