@@ -34,6 +34,13 @@ public static class GatewayHosting
     public static WebApplicationBuilder AddActeonGateway(this WebApplicationBuilder builder, ActeonConfig config)
     {
         builder.WebHost.UseUrls($"http://{config.Server.Host}:{config.Server.Port}");
+        if (builder.Configuration["Logging:LogLevel:Microsoft.AspNetCore.Hosting.Diagnostics"] is null)
+        {
+            // Its request-started/finished lines are Information; while it logs at all, ASP.NET Core starts an Activity
+            // (and an execution-context copy) for every request. Tracing, when configured, still gets its spans.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        }
+
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);

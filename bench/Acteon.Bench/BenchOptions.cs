@@ -9,7 +9,7 @@ internal sealed record BenchOptions
         "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--count N] [--state sqlite|memory]";
 
     public int Workers { get; init; } = 64;
-    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(3);
+    public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int Count { get; init; } = 1_000_000;

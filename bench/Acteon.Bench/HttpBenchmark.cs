@@ -35,27 +35,32 @@ internal static class HttpBenchmark
         var openResult = await new LoadGenerator(client, gateway.DispatchUri, $"open-{run}")
             .RunOpenLoopAsync(options.OpenRate is null ? "gateway (open, ½ bare)" : "gateway (open, fixed)", rate, options.OpenDuration);
         Console.WriteLine(Row(openResult));
+        // The same schedule against the bare endpoint: the floor that the load generator itself (timer, client) adds.
+        var bareOpenResult = await new LoadGenerator(client, bare.DispatchUri, $"bare-open-{run}")
+            .RunOpenLoopAsync("bare kestrel (open)", rate, options.OpenDuration);
+        Console.WriteLine(Row(bareOpenResult));
 
-        return PrintSummary(bareResult, gatewayResult, openResult, label);
+        return PrintSummary(bareResult, gatewayResult, openResult, bareOpenResult, label);
     }
 
-    private static int PrintSummary(LoadResult bare, LoadResult gateway, LoadResult open, string openLabel)
+    private static int PrintSummary(LoadResult bare, LoadResult gateway, LoadResult open, LoadResult bareOpen, string openLabel)
     {
         var ratio = gateway.Throughput / bare.Throughput;
         var openP99 = open.Latency.Percentile(0.99);
         Console.WriteLine();
         Console.WriteLine("=== summary ===");
         Console.WriteLine(Header());
-        foreach (var result in new[] { bare, gateway, open })
+        foreach (var result in new[] { bare, gateway, open, bareOpen })
         {
             Console.WriteLine(Row(result));
         }
 
+        Console.WriteLine(Invariant($"bare open loop at the same rate (measurement floor): p50/p99 from schedule {Ms(bareOpen.Latency.Percentile(0.5))}/{Ms(bareOpen.Latency.Percentile(0.99))} ms, from send {Ms(bareOpen.ServiceLatency!.Percentile(0.5))}/{Ms(bareOpen.ServiceLatency.Percentile(0.99))} ms"));
         Console.WriteLine(Invariant($"open loop: offered {open.OfferedRate:F0} req/s, achieved {open.Throughput:F0} req/s, max in flight {open.MaxInFlight}, p50/p99 from send {Ms(open.ServiceLatency!.Percentile(0.5))}/{Ms(open.ServiceLatency.Percentile(0.99))} ms (table: from schedule)"));
         Console.WriteLine(Invariant($"gateway/bare throughput: {ratio:F3}  target >= {ThroughputTarget}: {Verdict(ratio >= ThroughputTarget)}"));
         Console.WriteLine(Invariant($"gateway p99 at {open.OfferedRate:F0} req/s ({openLabel}): {Ms(openP99)} ms  target <= {Ms(P99Target)} ms: {Verdict(openP99 <= P99Target)}"));
 
-        var failures = new[] { bare, gateway, open }.Sum(r => r.Failures.Total);
+        var failures = new[] { bare, gateway, open, bareOpen }.Sum(r => r.Failures.Total);
         if (failures == 0)
         {
             Console.WriteLine("non-200 / failed answers: 0");
@@ -63,7 +68,7 @@ internal static class HttpBenchmark
         }
 
         Console.Error.WriteLine($"FAILED: {failures} answers were not 200 with \"outcome\":\"executed\"");
-        foreach (var result in new[] { bare, gateway, open })
+        foreach (var result in new[] { bare, gateway, open, bareOpen })
         {
             var f = result.Failures;
             Console.Error.WriteLine($"  {result.Name}: non-200 {f.Non200}, exceptions {f.Exceptions}, other outcome {f.UnexpectedOutcome}");

@@ -96,6 +96,25 @@ public sealed class PersistentStateTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteStateAsync_StoreFailsOnce_CallFailsAndTheActivationKeepsTheLastStoredState()
+    {
+        var store = new CountingStore();
+        await using var silo = TestSilo.Create(s => s.AddSingleton<IGrainStateStore>(store));
+        var counter = silo.Grain<ICounterGrain>("outage");
+        var lazy = silo.Grain<ILazyCounterGrain>("outage");
+        Assert.Equal(1, await counter.IncrementAsync());
+
+        store.FailNextWrites = 2;
+        await Assert.ThrowsAsync<StoreUnavailableException>(counter.IncrementAsync);
+        await Assert.ThrowsAsync<StoreUnavailableException>(lazy.IncrementAsync);
+
+        // Not 2 and 1: the values of the failed writes were never stored, so the activations must not keep them.
+        Assert.Equal(1, await counter.GetAsync());
+        Assert.Equal(2, await counter.IncrementAsync());
+        Assert.Equal(1, await lazy.IncrementAsync());
+    }
+
+    [Fact]
     public async Task WriteStateAsync_StateSurvivesDeactivationAndReactivation()
     {
         await using var silo = TestSilo.OnSqlite(_database.Path);
@@ -151,8 +170,16 @@ public sealed class PersistentStateTests : IDisposable
     {
         private readonly MemoryGrainStateStore _inner = new();
         private int _reads;
+        private int _failNextWrites;
 
         public int Reads => Volatile.Read(ref _reads);
+
+        /// <summary>How many of the next writes fail as if the store were down.</summary>
+        public int FailNextWrites
+        {
+            get => Volatile.Read(ref _failNextWrites);
+            set => Volatile.Write(ref _failNextWrites, value);
+        }
 
         public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken)
         {
@@ -161,7 +188,9 @@ public sealed class PersistentStateTests : IDisposable
         }
 
         public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-            _inner.WriteAsync(grainId, stateName, data, expectedETag, expiresAt, cancellationToken);
+            Interlocked.Decrement(ref _failNextWrites) >= 0
+                ? Task.FromException<string>(new StoreUnavailableException("the test store is down"))
+                : _inner.WriteAsync(grainId, stateName, data, expectedETag, expiresAt, cancellationToken);
 
         public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
             _inner.ClearAsync(grainId, stateName, expectedETag, cancellationToken);
