@@ -31,6 +31,7 @@ internal sealed class SqliteDatabase : IDisposable
     private readonly SemaphoreSlim _committed = new(0, 1);
     private readonly CancellationTokenSource _closing = new();
     private readonly Thread _checkpointThread;
+    private int _tailCheckpointDue;
 
     public SqliteDatabase(string path)
     {
@@ -48,8 +49,7 @@ internal sealed class SqliteDatabase : IDisposable
             DefaultTimeout = 30,
         }.ToString();
         _writer = Open();
-        // The writer touches pages all over the dedup keys' index; a 32 MiB cache (SQLite's default is 2 MiB) keeps them.
-        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; PRAGMA cache_size=-32768;");
+        Execute(_writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
         SqliteSchema.Apply(_writer);
         // Threads of their own: both block in SQLite (the checkpointer in fsync), which must not hold up pool threads.
         _writerThread = new Thread(WriteLoop) { IsBackground = true, Name = "acteon-sqlite-writer" };
@@ -204,6 +204,28 @@ internal sealed class SqliteDatabase : IDisposable
 
             CommitBatch(batch);
             batch.Clear();
+            if (Interlocked.Exchange(ref _tailCheckpointDue, 0) == 1)
+            {
+                CheckpointTail();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Runs on the writer between batches, after the checkpointer has copied the bulk of the WAL: copies the few frames
+    /// committed since, so the whole WAL is in the database and the next transaction starts the WAL file over. A
+    /// checkpoint beside a writer that never pauses never catches up, and the WAL would grow (and be written to fresh,
+    /// zero-filled file pages) for ever.
+    /// </summary>
+    private void CheckpointTail()
+    {
+        try
+        {
+            Execute(_writer, "PRAGMA wal_checkpoint(PASSIVE);");
+        }
+        catch (SqliteException)
+        {
+            // Busy: the next round tries again.
         }
     }
 
@@ -281,6 +303,7 @@ internal sealed class SqliteDatabase : IDisposable
                 try
                 {
                     Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
+                    Volatile.Write(ref _tailCheckpointDue, 1);
                 }
                 catch (SqliteException)
                 {
