@@ -15,10 +15,14 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private long _nextKey;
 
-    /// <summary>A client that keeps as many connections open as there are concurrent requests.</summary>
-    public static HttpClient CreateClient() => new(new SocketsHttpHandler
+    /// <summary>
+    /// A client that keeps up to <paramref name="maxConnections"/> connections per server open. The open loop uses a
+    /// bounded pool, as a real caller would: requests beyond it wait inside the client (and that wait is counted,
+    /// from the schedule), instead of opening thousands of connections whose set-up swamps the machine.
+    /// </summary>
+    public static HttpClient CreateClient(int maxConnections = 4096) => new(new SocketsHttpHandler
     {
-        MaxConnectionsPerServer = 4096,
+        MaxConnectionsPerServer = maxConnections,
         UseProxy = false,
         UseCookies = false,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
