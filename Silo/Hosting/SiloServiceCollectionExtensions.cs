@@ -79,6 +79,7 @@ public static class SiloServiceCollectionExtensions
             db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
             return db;
         });
+        services.TryAddSingleton<PostgresStateWriter>();
         services.TryAddSingleton<IGrainStateStore, PostgresGrainStateStore>();
         services.TryAddSingleton<IReminderStore, PostgresReminderStore>();
         services.TryAddSingleton<IMembershipStore, PostgresMembershipStore>();

@@ -3,7 +3,7 @@ using Acteon.Grains.Abstractions.Runtime;
 
 namespace Acteon.Silo.Storage.Postgres;
 
-internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainStateStore
+internal sealed class PostgresGrainStateStore(PostgresDatabase db, PostgresStateWriter writer) : IGrainStateStore
 {
     private const string Key = "grain_type=$1 AND grain_key=$2 AND state_name=$3";
 
@@ -17,20 +17,19 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db) : IGrainState
                 : null;
         });
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
-        db.RunAsync(async () =>
-        {
-            var expires = expiresAt?.UtcTicks;
-            await using var command = expectedETag is null
-                // A row that was cleared and inserted again must not reuse an ETag an old reader may still hold.
-                ? db.Command("INSERT INTO grain_state (grain_type, grain_key, state_name, data, expires_at, etag) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING etag;",
-                    grainId.Type, grainId.Key, stateName, data, expires, Random.Shared.NextInt64(1, 1L << 62))
-                : db.Command($"UPDATE grain_state SET data=$4, expires_at=$5, etag=etag+1 WHERE {Key} AND etag=$6 RETURNING etag;",
-                    grainId.Type, grainId.Key, stateName, data, expires, ParseETag(expectedETag));
-            return await command.ExecuteScalarAsync(cancellationToken) is long etag
-                ? etag.ToString(CultureInfo.InvariantCulture)
-                : throw Conflict(grainId, stateName);
-        });
+    public async Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    {
+        var expires = expiresAt?.UtcTicks;
+        // The batch's key order: the statement's own key, so that every batch locks rows in the same order.
+        var key = $"{grainId.Type}\n{grainId.Key}\n{stateName}";
+        var etag = expectedETag is null
+            // A row that was cleared and inserted again must not reuse an ETag an old reader may still hold.
+            ? await writer.WriteAsync(key, "INSERT INTO grain_state (grain_type, grain_key, state_name, data, expires_at, etag) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING etag;",
+                grainId.Type, grainId.Key, stateName, data, expires, Random.Shared.NextInt64(1, 1L << 62))
+            : await writer.WriteAsync(key, $"UPDATE grain_state SET data=$4, expires_at=$5, etag=etag+1 WHERE {Key} AND etag=$6 RETURNING etag;",
+                grainId.Type, grainId.Key, stateName, data, expires, ParseETag(expectedETag));
+        return etag is { } value ? value.ToString(CultureInfo.InvariantCulture) : throw Conflict(grainId, stateName);
+    }
 
     public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>

@@ -17,6 +17,7 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
     private static readonly Lock Gate = new();
     private static Task<string>? _database;
     private readonly PostgresDatabase _db;
+    private readonly PostgresStateWriter _writer;
 
     public PostgresStorageTests(PostgresFixture postgres)
     {
@@ -28,11 +29,16 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
 
         _db = new PostgresDatabase(url.GetAwaiter().GetResult());
         _db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _writer = new PostgresStateWriter(_db);
         using var truncate = _db.Command("TRUNCATE grain_state, reminders, membership, audit;");
         truncate.ExecuteNonQuery();
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _db.Dispose();
+    }
 
     [Fact]
     public async Task MigrateAsync_SecondRun_AppliesNothing()
@@ -72,13 +78,30 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
     public async Task ReadAsync_ServerUnreachable_ThrowsStoreUnavailable()
     {
         await using var nowhere = new PostgresDatabase("postgres://postgres@127.0.0.1:1/none");
-        var store = new PostgresGrainStateStore(nowhere);
+        await using var writer = new PostgresStateWriter(nowhere);
+        var store = new PostgresGrainStateStore(nowhere, writer);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() =>
             store.ReadAsync(new Grains.Abstractions.Runtime.GrainId("t", "k"), "s", CancellationToken.None));
     }
 
-    protected override IGrainStateStore CreateGrainStateStore() => new PostgresGrainStateStore(_db);
+    [Fact]
+    public async Task WriteAsync_ServerUnreachable_EveryWriteOfTheBatchThrowsStoreUnavailable()
+    {
+        await using var nowhere = new PostgresDatabase("postgres://postgres@127.0.0.1:1/none");
+        await using var writer = new PostgresStateWriter(nowhere);
+        IGrainStateStore store = new PostgresGrainStateStore(nowhere, writer);
+
+        var writes = Enumerable.Range(0, 5).Select(i =>
+            store.WriteAsync(new Grains.Abstractions.Runtime.GrainId("t", $"k{i}"), "s", [1], null, CancellationToken.None)).ToArray();
+
+        foreach (var write in writes)
+        {
+            await Assert.ThrowsAsync<StoreUnavailableException>(() => write);
+        }
+    }
+
+    protected override IGrainStateStore CreateGrainStateStore() => new PostgresGrainStateStore(_db, _writer);
 
     protected override IReminderStore CreateReminderStore() => new PostgresReminderStore(_db);
 

@@ -8,6 +8,31 @@ public abstract partial class StorageConformanceTests
     // ---- grain state ----
 
     [Fact]
+    public async Task WriteAsync_ManyAtOnceSomeConflicting_EachGetsItsOwnAnswer()
+    {
+        var store = CreateGrainStateStore();
+        var existing = Enumerable.Range(0, 10).Select(i => new GrainId("conformance", $"many-{i}")).ToArray();
+        var etags = await Task.WhenAll(existing.Select(id => store.WriteAsync(id, "state", Bytes("old"), null, None)));
+
+        // 40 inserts of new keys, 10 inserts over stored keys (conflicts), 10 updates with the right ETag.
+        var inserts = Enumerable.Range(10, 40).Select(i => Task.Run(() => store.WriteAsync(new GrainId("conformance", $"many-{i}"), "state", Bytes("new"), null, None)));
+        var conflicting = existing.Select(id => Task.Run(() => store.WriteAsync(id, "state", Bytes("lost"), null, None)));
+        var updates = existing.Select((id, i) => Task.Run(() => store.WriteAsync(id, "state", Bytes("updated"), etags[i], None)));
+        var all = inserts.Concat(conflicting).Concat(updates).ToArray();
+        await Task.WhenAll(all.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
+
+        Assert.All(all[..40], t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.All(all[40..50], t => Assert.IsType<InconsistentStateException>(t.Exception?.InnerException));
+        Assert.All(all[50..], t => Assert.True(t.IsCompletedSuccessfully));
+        foreach (var id in existing)
+        {
+            Assert.Equal("updated", Text((await store.ReadAsync(id, "state", None))!.Data));
+        }
+
+        Assert.Equal("new", Text((await store.ReadAsync(new GrainId("conformance", "many-49"), "state", None))!.Data));
+    }
+
+    [Fact]
     public async Task DeleteExpiredAsync_RemovesOnlyRowsPastTheirExpiry()
     {
         var store = CreateGrainStateStore();
