@@ -6,13 +6,16 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--count N] [--state sqlite|memory]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int Count { get; init; } = 1_000_000;
+
+    /// <summary>Alternating bare/gateway closed-loop rounds of the <c>http</c> mode.</summary>
+    public int Rounds { get; init; } = 3;
 
     /// <summary>Rules loaded in the <c>rules</c> mode (none of them matches the benchmark's actions).</summary>
     public int Rules { get; init; } = 50;
@@ -40,6 +43,7 @@ internal sealed record BenchOptions
                 "--state" when value is "sqlite" or "memory" => options with { State = value },
                 "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
                 "--count" => options with { Count = Positive(flag, value) },
+                "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Acteon.Gateway.Api.Hosting;
+using Acteon.Grains.Audit;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Runtime;
 
@@ -26,6 +27,9 @@ internal sealed class GatewayServer : IAsyncDisposable
     public string Backend { get; private init; } = "sqlite";
 
     public string DatabasePath => Path.Combine(_directory, "acteon.db");
+
+    /// <summary>Completes once every audit record queued so far is stored.</summary>
+    public Task FlushAuditAsync() => _app.Services.GetRequiredService<BatchingAuditWriter>().FlushAsync();
 
     /// <summary>Live grain activations of the co-hosted silo.</summary>
     public int Activations => _app.Services.GetRequiredService<GrainCatalog>().Count;
