@@ -70,6 +70,12 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
         // Not stoppingToken: the loop ends when the queue is completed and drained, so a stop loses nothing.
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            if (_options.FlushInterval > TimeSpan.Zero && _queue.Reader.Count < _options.BatchSize)
+            {
+                // Real time, not the injected clock: a batching window must pass even when a test's clock stands still.
+                await Task.Delay(_options.FlushInterval, CancellationToken.None);
+            }
+
             while (batch.Count < _options.BatchSize && _queue.Reader.TryRead(out var record))
             {
                 batch.Add(record);

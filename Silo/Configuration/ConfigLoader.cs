@@ -164,13 +164,14 @@ public static class ConfigLoader
 
     private static AuditOptions AuditSection(TomlSection s)
     {
-        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "backend");
+        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "flush_interval_ms", "backend");
         var o = new AuditOptions();
         o.Enabled = s.Bool("enabled") ?? o.Enabled;
         o.StorePayload = s.Bool("store_payload") ?? o.StorePayload;
         o.Ttl = s.Seconds("ttl_seconds", 60, 100L * 365 * 86_400) ?? o.Ttl;
         o.QueueCapacity = (int)(s.Integer("queue_capacity", 1, 10_000_000) ?? o.QueueCapacity);
         o.BatchSize = (int)(s.Integer("batch_size", 1, 100_000) ?? o.BatchSize);
+        o.FlushInterval = s.Milliseconds("flush_interval_ms", 0, 60_000) ?? o.FlushInterval;
         return o;
     }
 

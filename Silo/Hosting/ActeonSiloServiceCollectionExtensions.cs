@@ -33,7 +33,7 @@ public static class ActeonSiloServiceCollectionExtensions
         services.Configure<AuditOptions>(o =>
         {
             var a = config.Audit;
-            (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize);
+            (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize, o.FlushInterval) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize, a.FlushInterval);
         });
         services.Configure<RuleOptions>(o =>
         {

@@ -22,6 +22,7 @@ public sealed class ConfigLoaderTests
             default_ttl_seconds = 60
             [audit]
             store_payload = false
+            flush_interval_ms = 0
             [silo]
             max_activations = 1000
             idle_timeout_seconds = 30
@@ -38,11 +39,12 @@ public sealed class ConfigLoaderTests
         Assert.Equal((5, TimeSpan.FromSeconds(7), 3), (config.Executor.MaxRetries, config.Executor.Timeout, config.Executor.MaxConcurrent));
         Assert.Equal(TimeSpan.FromSeconds(60), config.Dispatch.DefaultDedupTtl);
         Assert.False(config.Audit.StorePayload);
+        Assert.Equal(TimeSpan.Zero, config.Audit.FlushInterval);
         Assert.Equal(1000, config.Silo.MaxActivations);
         Assert.Equal(TimeSpan.FromSeconds(30), config.Silo.IdleTimeout);
         Assert.Equal(new Uri("http://127.0.0.1:4317"), config.Telemetry.OtlpEndpoint);
         var provider = Assert.Single(config.Providers);
-        Assert.Equal(("hooks", "webhook", "acteon.toml:19"), (provider.Name, provider.Type, provider.Location));
+        Assert.Equal(("hooks", "webhook", "acteon.toml:20"), (provider.Name, provider.Type, provider.Location));
         Assert.Equal("http://127.0.0.1:9000", provider.Fields["url"]);
     }
 
@@ -54,6 +56,7 @@ public sealed class ConfigLoaderTests
         Assert.Equal(("127.0.0.1", 8080, "sqlite"), (config.Server.Host, config.Server.Port, config.State.Backend));
         Assert.Equal(TimeSpan.FromSeconds(300), config.Dispatch.DefaultDedupTtl);
         Assert.Equal(3, config.Executor.MaxRetries);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), config.Audit.FlushInterval);
     }
 
     [Theory]
@@ -66,6 +69,7 @@ public sealed class ConfigLoaderTests
     [InlineData("[[providers]]\ntype = \"log\"", "acteon.toml:1: [providers[0]] name: is required")]
     [InlineData("[[providers]]\nname = \"a\"", "[providers[0]] type: is required for provider 'a'")]
     [InlineData("[server]\nport = 1\nport = 2", "acteon.toml:3:")]
+    [InlineData("[audit]\nflush_interval_ms = -1", "acteon.toml:2: [audit] flush_interval_ms: must be between 0 and 60000, not -1")]
     [InlineData("[telemetry]\notlp_endpoint = \"localhost:4317\"", "acteon.toml:2: [telemetry] otlp_endpoint: must be an http:// or https:// URL")]
     public void Parse_BadValue_ErrorNamesFileLineAndKey(string toml, string expected)
     {
