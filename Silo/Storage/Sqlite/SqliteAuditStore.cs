@@ -16,12 +16,14 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING;
         """;
 
+    /// <summary>Rows per background write: a request's write waits behind at most one of them.</summary>
+    private const int Chunk = 64;
+
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        db.WriteAsync(connection =>
+        Task.WhenAll(records.Chunk(Chunk).Select(chunk => db.WriteAsync(connection =>
         {
-            // The writer runs each batch in one transaction already.
             var statement = SqliteDatabase.Statement(connection, Insert);
-            foreach (var r in records)
+            foreach (var r in chunk)
             {
                 try
                 {
@@ -38,8 +40,8 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
                 }
             }
 
-            return records.Count;
-        }, cancellationToken);
+            return chunk.Length;
+        }, cancellationToken, background: true)));
 
     private ReadOnlySpan<byte> Serialize(AuditRecord record)
     {

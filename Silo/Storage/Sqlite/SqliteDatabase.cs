@@ -62,10 +62,12 @@ internal sealed class SqliteDatabase : IDisposable
     /// <remarks>
     /// An exception that is not a <see cref="SqliteException"/> (a lost compare-and-swap) fails this operation only: it must
     /// have changed nothing. A <see cref="SqliteException"/> rolls the whole batch back and fails all of it.
+    /// A <paramref name="background"/> write (audit) nobody waits on: it commits in a transaction of its own, after
+    /// the urgent writes queued with it, so that a large one never holds up the writes a request is waiting for.
     /// </remarks>
-    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken, bool background = false)
     {
-        var operation = new WriteOperation<T>(work);
+        var operation = new WriteOperation<T>(work) { Background = background };
         return _writes.Writer.TryWrite(operation)
             ? operation.Task.WaitAsync(cancellationToken)
             : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteDatabase), "the store is closed"));
@@ -187,23 +189,42 @@ internal sealed class SqliteDatabase : IDisposable
     private void WriteLoop()
     {
         var batch = new List<WriteOperation>(MaxBatch);
+        var background = new Queue<WriteOperation>();
         while (true)
         {
-            if (!TakeQueued(batch) && !_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+            TakeQueued(batch, background);
+            if (batch.Count == 0 && background.Count == 0)
             {
-                return;
+                if (!_writes.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+                {
+                    return;
+                }
+
+                continue;
             }
 
-            TakeQueued(batch);
-            if (batch.Count < MaxBatch)
+            if (batch.Count is > 0 and < MaxBatch)
             {
                 // Group commit: let the threads that are about to queue a write do so, and commit theirs too.
                 Thread.Yield();
-                TakeQueued(batch);
+                TakeQueued(batch, background);
             }
 
-            CommitBatch(batch);
-            batch.Clear();
+            if (batch.Count > 0)
+            {
+                CommitBatch(batch);
+                batch.Clear();
+            }
+
+            // Then one background write, in its own transaction: a request's write waits behind at most one of them,
+            // and a steady stream of requests cannot starve the background ones.
+            if (background.TryDequeue(out var next))
+            {
+                batch.Add(next);
+                CommitBatch(batch);
+                batch.Clear();
+            }
+
             if (Interlocked.Exchange(ref _tailCheckpointDue, 0) == 1)
             {
                 CheckpointTail();
@@ -229,16 +250,20 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
-    private bool TakeQueued(List<WriteOperation> batch)
+    /// <summary>Takes the queued writes: urgent ones into <paramref name="batch"/>, background ones behind the others.</summary>
+    private void TakeQueued(List<WriteOperation> batch, Queue<WriteOperation> background)
     {
-        var took = false;
         while (batch.Count < MaxBatch && _writes.Reader.TryRead(out var operation))
         {
-            batch.Add(operation);
-            took = true;
+            if (operation.Background)
+            {
+                background.Enqueue(operation);
+            }
+            else
+            {
+                batch.Add(operation);
+            }
         }
-
-        return took;
     }
 
     private void CommitBatch(List<WriteOperation> batch)
