@@ -1,3 +1,4 @@
+using Acteon.Grains.Threading;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,20 +80,7 @@ internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<Rule
         }
     }
 
-    private void Signal()
-    {
-        if (_changed.CurrentCount == 0)
-        {
-            try
-            {
-                _changed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one reload covers every change.
-            }
-        }
-    }
+    private void Signal() => _changed.Signal();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} rules from {Directory}")]
     private static partial void LogLoaded(ILogger logger, int count, string directory);

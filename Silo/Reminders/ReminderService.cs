@@ -1,4 +1,5 @@
 using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Threading;
 using Acteon.Silo.Runtime;
 using Acteon.Silo.Storage;
 using Microsoft.Extensions.Hosting;
@@ -98,17 +99,7 @@ internal sealed class ReminderService(
     }
 
     /// <summary>Re-reads the store now (a registration here, or a notification from another node).</summary>
-    internal void Wake()
-    {
-        try
-        {
-            _wake.Release();
-        }
-        catch (SemaphoreFullException)
-        {
-            // Already woken; the loop re-reads the store anyway.
-        }
-    }
+    internal void Wake() => _wake.Signal();
 
     private async Task SleepAsync(TimeSpan delay, CancellationToken stoppingToken)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Threading;
 using Acteon.Silo.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -192,16 +193,9 @@ internal sealed class GrainCatalog(
             return _activations.TryGetValue(grainId, out existing) ? existing : GetOrCreate(grainId);
         }
 
-        if (Interlocked.Increment(ref _count) > _options.MaxActivations && _overBound.CurrentCount == 0)
+        if (Interlocked.Increment(ref _count) > _options.MaxActivations)
         {
-            try
-            {
-                _overBound.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another caller signalled the collector first; one signal is enough.
-            }
+            _overBound.Signal();
         }
 
         return created;

@@ -19,9 +19,10 @@ internal sealed class GrainRegistration
         var constructor = implementationType.GetConstructors().Single();
         _states = [.. constructor.GetParameters()
             .Where(p => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(IPersistentState<>))
-            .Select(p => (p.ParameterType.GetGenericArguments()[0],
-                p.GetCustomAttribute<PersistentStateAttribute>()?.StateName ?? p.Name!,
-                p.GetCustomAttribute<PersistentStateAttribute>()?.ReadOnActivation ?? true))];
+            .Select(p => (Parameter: p, Attribute: p.GetCustomAttribute<PersistentStateAttribute>()))
+            .Select(s => (s.Parameter.ParameterType.GetGenericArguments()[0],
+                s.Attribute?.StateName ?? s.Parameter.Name!,
+                s.Attribute?.ReadOnActivation ?? true))];
         _factory = ActivatorUtilities.CreateFactory(implementationType, [.. _states.Select(s => typeof(IPersistentState<>).MakeGenericType(s.StateType))]);
     }
 

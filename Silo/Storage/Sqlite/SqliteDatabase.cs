@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
+using Acteon.Grains.Threading;
 using Microsoft.Data.Sqlite;
 
 namespace Acteon.Silo.Storage.Sqlite;
@@ -300,17 +301,7 @@ internal sealed class SqliteDatabase : IDisposable
             operation.Complete();
         }
 
-        if (_committed.CurrentCount == 0)
-        {
-            try
-            {
-                _committed.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Already signalled: one pending signal covers every commit since the last checkpoint.
-            }
-        }
+        _committed.Signal();
     }
 
     /// <summary>

@@ -15,10 +15,7 @@ public sealed class BatchingAuditWriterTests
         var store = new RecordingStore();
         using var writer = Start(store, new AuditOptions { BatchSize = 500, FlushInterval = TimeSpan.FromMilliseconds(300) });
 
-        for (var i = 0; i < 5; i++)
-        {
-            await writer.EnqueueAsync(Record(i), CancellationToken.None);
-        }
+        await EnqueueAsync(writer, 5);
 
         await Wait.ForAsync(writer.FlushAsync(), "the five records to be written");
         Assert.Equal([5], store.Batches);
@@ -31,10 +28,7 @@ public sealed class BatchingAuditWriterTests
         var store = new RecordingStore();
         using var writer = Start(store, new AuditOptions { BatchSize = 4, FlushInterval = TimeSpan.FromMinutes(10) });
 
-        for (var i = 0; i < 8; i++)
-        {
-            await writer.EnqueueAsync(Record(i), CancellationToken.None);
-        }
+        await EnqueueAsync(writer, 8);
 
         // Two full batches: neither waits the ten minutes.
         await Wait.ForAsync(writer.FlushAsync(), "two full batches to be written");
@@ -47,6 +41,14 @@ public sealed class BatchingAuditWriterTests
         var writer = new BatchingAuditWriter(store, Options.Create(options), TimeProvider.System, NullLogger<BatchingAuditWriter>.Instance);
         writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         return writer;
+    }
+
+    private static async Task EnqueueAsync(BatchingAuditWriter writer, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            await writer.EnqueueAsync(Record(i), CancellationToken.None);
+        }
     }
 
     private static AuditRecord Record(int i) => new()
