@@ -7,7 +7,8 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Execution;
 
 /// <summary>
-/// Runs provider calls: each attempt under a time-out and a concurrency slot; retryable errors are retried
+/// Runs provider calls: each attempt under a time-out and a concurrency slot (the time-out's timer is armed only once
+/// the call has to wait, so a provider that answers at once costs no timer); retryable errors are retried
 /// with exponential backoff and jitter (the slot is given back while waiting), the others fail at once.
 /// </summary>
 public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
@@ -42,12 +43,21 @@ public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOption
     private async Task<ProviderResult> AttemptAsync(IProviderGrain provider, string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
-        using var timeout = new CancellationTokenSource(_options.Timeout, time);
+        using var timeout = new CancellationTokenSource();
         // A dispatch passes no token of its own (an accepted action is carried through): then the time-out alone will do.
         using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
+        ITimer? timer = null;
         try
         {
-            return await provider.ExecuteAsync(action, linked?.Token ?? timeout.Token);
+            var call = provider.ExecuteAsync(action, linked?.Token ?? timeout.Token);
+            if (call.IsCompletedSuccessfully)
+            {
+                // Answered without waiting (the log provider): no timer was needed.
+                return call.Result;
+            }
+
+            timer = time.CreateTimer(CancelOnTimeout, timeout, _options.Timeout, Timeout.InfiniteTimeSpan);
+            return await call;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +70,20 @@ public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOption
         }
         finally
         {
+            timer?.Dispose();
             _slots.Release();
+        }
+    }
+
+    private static void CancelOnTimeout(object? source)
+    {
+        try
+        {
+            ((CancellationTokenSource)source!).Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The attempt ended as the timer fired.
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Acteon.Grains.Abstractions.Audit;
 using Microsoft.Data.Sqlite;
@@ -7,10 +6,6 @@ namespace Acteon.Silo.Storage.Sqlite;
 
 internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
 {
-    // Used only inside write operations, which all run on the database's one writer thread.
-    private readonly ArrayBufferWriter<byte> _json = new(2048);
-    private readonly Utf8JsonWriter _jsonWriter = new(Stream.Null);
-
     private const string Insert = """
         INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record, expires_at)
         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT (id) DO NOTHING;
@@ -19,38 +14,38 @@ internal sealed class SqliteAuditStore(SqliteDatabase db) : IAuditStore
     /// <summary>Rows per background write: a request's write waits behind at most one of them.</summary>
     private const int Chunk = 64;
 
+    /// <remarks>
+    /// The records are serialized here, on the caller's thread: the one writer thread is the store's serial part, so it
+    /// only binds and inserts.
+    /// </remarks>
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        Task.WhenAll(records.Chunk(Chunk).Select(chunk => db.WriteAsync(connection =>
+        Task.WhenAll(records.Chunk(Chunk).Select(chunk =>
         {
-            var statement = SqliteDatabase.Statement(connection, Insert);
-            foreach (var r in chunk)
+            var json = Array.ConvertAll(chunk, r => JsonSerializer.SerializeToUtf8Bytes(r, AuditJsonContext.Default.AuditRecord));
+            return db.WriteAsync(connection =>
             {
-                try
+                var statement = SqliteDatabase.Statement(connection, Insert);
+                for (var i = 0; i < chunk.Length; i++)
                 {
-                    statement.Bind(1, r.Id).Bind(2, r.ActionId).Bind(3, r.ChainId).Bind(4, r.Namespace).Bind(5, r.Tenant)
-                        .Bind(6, r.Provider).Bind(7, r.ActionType).Bind(8, r.Verdict).Bind(9, r.MatchedRule).Bind(10, r.Outcome)
-                        .Bind(11, r.CallerId).Bind(12, r.DispatchedAt.UtcTicks)
-                        .BindUtf8(13, Serialize(r))
-                        .Bind(14, r.ExpiresAt?.UtcTicks)
-                        .Step();
+                    var r = chunk[i];
+                    try
+                    {
+                        statement.Bind(1, r.Id).Bind(2, r.ActionId).Bind(3, r.ChainId).Bind(4, r.Namespace).Bind(5, r.Tenant)
+                            .Bind(6, r.Provider).Bind(7, r.ActionType).Bind(8, r.Verdict).Bind(9, r.MatchedRule).Bind(10, r.Outcome)
+                            .Bind(11, r.CallerId).Bind(12, r.DispatchedAt.UtcTicks)
+                            .BindUtf8(13, json[i])
+                            .Bind(14, r.ExpiresAt?.UtcTicks)
+                            .Step();
+                    }
+                    finally
+                    {
+                        statement.Reset();
+                    }
                 }
-                finally
-                {
-                    statement.Reset();
-                }
-            }
 
-            return chunk.Length;
-        }, cancellationToken, background: true)));
-
-    private ReadOnlySpan<byte> Serialize(AuditRecord record)
-    {
-        _json.ResetWrittenCount();
-        _jsonWriter.Reset(_json);
-        JsonSerializer.Serialize(_jsonWriter, record, AuditJsonContext.Default.AuditRecord);
-        _jsonWriter.Flush();
-        return _json.WrittenSpan;
-    }
+                return chunk.Length;
+            }, cancellationToken, background: true);
+        }));
 
     public Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>

@@ -151,6 +151,20 @@ internal sealed class SqliteDatabase : IDisposable
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Runs a statement that takes no parameters and returns no rows (BEGIN, COMMIT) through its prepared copy.</summary>
+    private static void Run(SqliteConnection connection, string sql)
+    {
+        var statement = Statement(connection, sql);
+        try
+        {
+            statement.Step();
+        }
+        finally
+        {
+            statement.Reset();
+        }
+    }
+
     public void Dispose()
     {
         _writes.Writer.TryComplete();
@@ -217,13 +231,18 @@ internal sealed class SqliteDatabase : IDisposable
                 batch.Clear();
             }
 
-            // Then one background write, in its own transaction: a request's write waits behind at most one of them,
-            // and a steady stream of requests cannot starve the background ones.
-            if (background.TryDequeue(out var next))
+            // Then background writes, each in a transaction of its own, until a request's write comes in: it waits behind
+            // at most one of them, and a steady stream of requests cannot starve them (one goes in every round).
+            while (background.TryDequeue(out var next))
             {
                 batch.Add(next);
                 CommitBatch(batch);
                 batch.Clear();
+                TakeQueued(batch, background);
+                if (batch.Count > 0)
+                {
+                    break;
+                }
             }
 
             if (Interlocked.Exchange(ref _tailCheckpointDue, 0) == 1)
@@ -272,14 +291,14 @@ internal sealed class SqliteDatabase : IDisposable
         var open = false;
         try
         {
-            Execute(_writer, "BEGIN IMMEDIATE;");
+            Run(_writer, "BEGIN IMMEDIATE;");
             open = true;
             foreach (var operation in batch)
             {
                 operation.Run(_writer);
             }
 
-            Execute(_writer, "COMMIT;");
+            Run(_writer, "COMMIT;");
         }
         catch (Exception error)
         {
