@@ -36,6 +36,17 @@ internal static class SqliteSchema
         ALTER TABLE audit ADD COLUMN expires_at INTEGER NULL;
         CREATE INDEX ix_audit_expires ON audit (expires_at) WHERE expires_at IS NOT NULL;
         """,
+        // Ascending: each new row (dispatched_at grows) goes to the right edge of these indexes, where a B-tree appends
+        // cheaply; in the descending ones every row went to the left edge of its range, splitting pages as it went.
+        // A query's ORDER BY dispatched_at DESC, id DESC reads them backwards.
+        """
+        DROP INDEX ix_audit_dispatched;
+        DROP INDEX ix_audit_action;
+        DROP INDEX ix_audit_scope;
+        CREATE INDEX ix_audit_dispatched ON audit (dispatched_at, id);
+        CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at);
+        CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection)
