@@ -49,17 +49,20 @@ internal static class SqliteSchema
         """,
     ];
 
-    public static void Apply(SqliteConnection connection)
+    public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);
+
+    /// <summary>Applies the steps up to <paramref name="version"/> (tests build an older store with it).</summary>
+    internal static void Apply(SqliteConnection connection, int version)
     {
         SqliteDatabase.Execute(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);");
         using var transaction = connection.BeginTransaction(deferred: false);
         var current = CurrentVersion(connection, transaction);
-        for (var version = current; version < Migrations.Length; version++)
+        for (var step = current; step < version; step++)
         {
             using var command = connection.CreateCommand();
             command.Transaction = transaction;
-            command.CommandText = Migrations[version] + "\nDELETE FROM schema_version; INSERT INTO schema_version VALUES ($v);";
-            command.Parameters.AddWithValue("$v", version + 1);
+            command.CommandText = Migrations[step] + "\nDELETE FROM schema_version; INSERT INTO schema_version VALUES ($v);";
+            command.Parameters.AddWithValue("$v", step + 1);
             command.ExecuteNonQuery();
         }
 
