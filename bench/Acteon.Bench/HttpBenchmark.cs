@@ -74,7 +74,7 @@ internal static class HttpBenchmark
 
         Console.WriteLine(Invariant($"bare open loop at the same rate (measurement floor): p50/p99 from schedule {Ms(bareOpen.Latency.Percentile(0.5))}/{Ms(bareOpen.Latency.Percentile(0.99))} ms, from send {Ms(bareOpen.ServiceLatency!.Percentile(0.5))}/{Ms(bareOpen.ServiceLatency.Percentile(0.99))} ms"));
         Console.WriteLine(Invariant($"open loop: offered {open.OfferedRate:F0} req/s, achieved {open.Throughput:F0} req/s, max in flight {open.MaxInFlight}, p50/p99 from send {Ms(open.ServiceLatency!.Percentile(0.5))}/{Ms(open.ServiceLatency.Percentile(0.99))} ms (table: from schedule)"));
-        Console.WriteLine(Invariant($"cpu µs/req, median of rounds: bare {Median(rounds.Select(r => r.Bare.CpuMicrosecondsPerRequest)):F1}, gateway {Median(rounds.Select(r => r.Gateway.CpuMicrosecondsPerRequest)):F1}"));
+        Console.WriteLine(Invariant($"cpu µs/req, median of rounds: bare {Median(rounds.Select(r => r.Bare.CpuMicrosecondsPerRequest)):F1}, gateway {Median(rounds.Select(r => r.Gateway.CpuMicrosecondsPerRequest)):F1} (of which the SQLite writer and checkpointer threads {Median(rounds.Select(r => r.Gateway.StoreMicrosecondsPerRequest)):F1})"));
         Console.WriteLine(Invariant($"gateway/bare throughput per round: {string.Join(", ", ratios.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine(Invariant($"gateway/bare throughput (median): {ratio:F3}  target >= {ThroughputTarget}: {Verdict(ratio >= ThroughputTarget)}"));
         Console.WriteLine(Invariant($"gateway p99 at {open.OfferedRate:F0} req/s ({openLabel}): {Ms(openP99)} ms  target <= {Ms(P99Target)} ms: {Verdict(openP99 <= P99Target)}"));
@@ -107,10 +107,10 @@ internal static class HttpBenchmark
     }
 
     private static string Header() =>
-        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7} {"cpu µs/req",11}";
+        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7} {"cpu µs/req",11} {"store µs/req",13}";
 
     private static string Row(LoadResult r) => Invariant(
-        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7} {r.CpuMicrosecondsPerRequest,11:F1}");
+        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7} {r.CpuMicrosecondsPerRequest,11:F1} {r.StoreMicrosecondsPerRequest,13:F1}");
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
 

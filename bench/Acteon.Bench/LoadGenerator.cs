@@ -95,17 +95,19 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             }
         }
 
-        async Task<TimeSpan> CpuInWindowAsync()
+        async Task<(TimeSpan Process, TimeSpan Store)> CpuInWindowAsync()
         {
             await Task.Delay(warmup);
-            var before = Process.GetCurrentProcess().TotalProcessorTime;
+            var process = Process.GetCurrentProcess().TotalProcessorTime;
+            var store = ThreadCpu.Of(ThreadCpu.SqliteStore);
             await Task.Delay(duration);
-            return Process.GetCurrentProcess().TotalProcessorTime - before;
+            return (Process.GetCurrentProcess().TotalProcessorTime - process, ThreadCpu.Of(ThreadCpu.SqliteStore) - store);
         }
 
         var cpu = CpuInWindowAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync()));
-        return new LoadResult(name, completed, duration, recorder, failures) { ProcessCpu = await cpu };
+        var (processCpu, storeCpu) = await cpu;
+        return new LoadResult(name, completed, duration, recorder, failures) { ProcessCpu = processCpu, StoreCpu = storeCpu };
     }
 
     /// <summary>

@@ -21,6 +21,14 @@ internal sealed record LoadResult(
     /// <summary>Closed loop only: CPU time of the whole process (server and load generator) inside the window.</summary>
     public TimeSpan ProcessCpu { get; init; }
 
+    /// <summary>Closed loop only: CPU time of the SQLite store's own threads (writer and checkpointer) inside the window.</summary>
+    public TimeSpan StoreCpu { get; init; }
+
     /// <summary>Process CPU per completed request, in microseconds: steadier than throughput on a shared machine.</summary>
-    public double CpuMicrosecondsPerRequest => Completed == 0 ? 0 : ProcessCpu.TotalMicroseconds / Completed;
+    public double CpuMicrosecondsPerRequest => PerRequest(ProcessCpu);
+
+    /// <summary>The SQLite writer's and checkpointer's CPU per completed request: the store's serial part.</summary>
+    public double StoreMicrosecondsPerRequest => PerRequest(StoreCpu);
+
+    private double PerRequest(TimeSpan cpu) => Completed == 0 ? 0 : cpu.TotalMicroseconds / Completed;
 }
