@@ -50,13 +50,12 @@ public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOption
         try
         {
             var call = provider.ExecuteAsync(action, linked?.Token ?? timeout.Token);
-            if (call.IsCompletedSuccessfully)
+            if (!call.IsCompleted)
             {
-                // Answered without waiting (the log provider): no timer was needed.
-                return call.Result;
+                // Only a call that has to wait needs the timer; the log provider answers at once.
+                timer = time.CreateTimer(CancelOnTimeout, timeout, _options.Timeout, Timeout.InfiniteTimeSpan);
             }
 
-            timer = time.CreateTimer(CancelOnTimeout, timeout, _options.Timeout, Timeout.InfiniteTimeSpan);
             return await call;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

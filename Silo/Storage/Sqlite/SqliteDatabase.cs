@@ -231,15 +231,15 @@ internal sealed class SqliteDatabase : IDisposable
                 batch.Clear();
             }
 
-            // Then background writes, each in a transaction of its own, until a request's write comes in: it waits behind
-            // at most one of them, and a steady stream of requests cannot starve them (one goes in every round).
+            // Then background writes, each in a transaction of its own, until a request's write comes in (it waits behind
+            // at most one of them) or the WAL's tail is due; one goes in every round, so requests cannot starve them.
             while (background.TryDequeue(out var next))
             {
                 batch.Add(next);
                 CommitBatch(batch);
                 batch.Clear();
                 TakeQueued(batch, background);
-                if (batch.Count > 0)
+                if (batch.Count > 0 || Volatile.Read(ref _tailCheckpointDue) == 1)
                 {
                     break;
                 }
