@@ -21,6 +21,12 @@ internal sealed class SqliteDatabase : IDisposable
     /// <summary>How long the checkpointer waits after a checkpoint before the next, so that it batches many commits.</summary>
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>
+    /// WAL size (frames of one page) past which the writer finishes a checkpoint so that the WAL starts over. That tail
+    /// holds up every write for a few milliseconds (it syncs the database file), so it is not run after every checkpoint.
+    /// </summary>
+    private const long RestartWalAfterFrames = 16_384;
+
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Prepared = [];
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteStatement>> Statements = [];
 
@@ -253,10 +259,10 @@ internal sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Runs on the writer between batches, after the checkpointer has copied the bulk of the WAL: copies the few frames
-    /// committed since, so the whole WAL is in the database and the next transaction starts the WAL file over. A
-    /// checkpoint beside a writer that never pauses never catches up, and the WAL would grow (and be written to fresh,
-    /// zero-filled file pages) for ever.
+    /// Runs on the writer between batches, after the checkpointer has copied the bulk of a WAL grown past
+    /// <see cref="RestartWalAfterFrames"/>: copies the frames committed since, so the whole WAL is in the database and the
+    /// next transaction starts the WAL file over. A checkpoint beside a writer that never pauses never catches up, and
+    /// the WAL would grow (and be written to fresh, zero-filled file pages) for ever.
     /// </summary>
     private void CheckpointTail()
     {
@@ -323,6 +329,15 @@ internal sealed class SqliteDatabase : IDisposable
         _committed.Signal();
     }
 
+    /// <summary>Runs a PASSIVE checkpoint; returns the number of frames in the WAL.</summary>
+    private static long Checkpoint(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        using var result = command.ExecuteReader();
+        return result.Read() ? result.GetInt64(1) : 0;
+    }
+
     /// <summary>
     /// After commits, copies the WAL back into the database (PASSIVE: never waits for readers or the writer). Once a
     /// checkpoint has covered the whole WAL, the writer's next transaction starts it from the beginning again.
@@ -337,8 +352,10 @@ internal sealed class SqliteDatabase : IDisposable
                 _committed.Wait(_closing.Token);
                 try
                 {
-                    Execute(connection, "PRAGMA wal_checkpoint(PASSIVE);");
-                    Volatile.Write(ref _tailCheckpointDue, 1);
+                    if (Checkpoint(connection) >= RestartWalAfterFrames)
+                    {
+                        Volatile.Write(ref _tailCheckpointDue, 1);
+                    }
                 }
                 catch (SqliteException)
                 {
