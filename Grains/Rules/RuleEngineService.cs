@@ -28,10 +28,10 @@ internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<Rule
         if (_options.Directory is { } directory && _options.Watch)
         {
             _watcher = new FileSystemWatcher(directory) { IncludeSubdirectories = false, EnableRaisingEvents = true };
-            _watcher.Changed += (_, _) => Signal();
-            _watcher.Created += (_, _) => Signal();
-            _watcher.Deleted += (_, _) => Signal();
-            _watcher.Renamed += (_, _) => Signal();
+            _watcher.Changed += (_, _) => _changed.Signal();
+            _watcher.Created += (_, _) => _changed.Signal();
+            _watcher.Deleted += (_, _) => _changed.Signal();
+            _watcher.Renamed += (_, _) => _changed.Signal();
         }
 
         LogLoaded(logger, result.Loaded, _options.Directory ?? "(none)");
@@ -79,8 +79,6 @@ internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<Rule
             }
         }
     }
-
-    private void Signal() => _changed.Signal();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} rules from {Directory}")]
     private static partial void LogLoaded(ILogger logger, int count, string directory);

@@ -268,7 +268,7 @@ internal sealed class SqliteDatabase : IDisposable
     {
         try
         {
-            Execute(_writer, "PRAGMA wal_checkpoint(PASSIVE);");
+            Checkpoint(_writer);
         }
         catch (SqliteException)
         {

@@ -64,8 +64,6 @@ internal sealed class SqliteStatement : IDisposable
         return false;
     }
 
-    public bool IsNull(int column) => raw.sqlite3_column_type(_statement, column) == raw.SQLITE_NULL;
-
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();

@@ -9,7 +9,6 @@ namespace Acteon.Silo.Tests.Storage;
 
 public sealed class SqliteSchemaTests : IDisposable
 {
-    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly TempDatabase _file = new();
 
     public void Dispose() => _file.Dispose();
@@ -23,7 +22,7 @@ public sealed class SqliteSchemaTests : IDisposable
             SqliteSchema.Apply(old, 2);
             foreach (var (id, minute) in new[] { ("a", 1), ("b", 2), ("c", 3) })
             {
-                Insert(old, Record(id, minute));
+                Insert(old, StorageConformanceTests.Audit(id, minute));
             }
         }
 
@@ -42,32 +41,25 @@ public sealed class SqliteSchemaTests : IDisposable
             indexes);
     }
 
-    private static AuditRecord Record(string id, int minute) => new()
-    {
-        Id = id,
-        ActionId = "action-" + id,
-        Namespace = "ns",
-        Tenant = "tenant-1",
-        Provider = "email",
-        ActionType = "send",
-        Verdict = "allow",
-        Outcome = "executed",
-        CallerId = "caller-1",
-        DispatchedAt = T0.AddMinutes(minute),
-        CompletedAt = T0.AddMinutes(minute).AddSeconds(1),
-    };
-
+    /// <summary>A row written straight into the old schema (expires_at left empty).</summary>
     private static void Insert(SqliteConnection connection, AuditRecord r)
     {
         using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO audit (id, action_id, namespace, tenant, provider, action_type, verdict, outcome, caller_id, dispatched_at, record)
-            VALUES ($id, $action, 'ns', 'tenant-1', 'email', 'send', 'allow', 'executed', 'caller-1', $at, $record);
+            INSERT INTO audit (id, action_id, chain_id, namespace, tenant, provider, action_type, verdict, matched_rule, outcome, caller_id, dispatched_at, record)
+            VALUES ($id, $action, $chain, $ns, $tenant, $provider, $type, $verdict, $rule, $outcome, $caller, $at, $record);
             """;
-        command.Parameters.AddWithValue("$id", r.Id);
-        command.Parameters.AddWithValue("$action", r.ActionId);
-        command.Parameters.AddWithValue("$at", r.DispatchedAt.UtcTicks);
-        command.Parameters.AddWithValue("$record", JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord));
+        foreach (var (name, value) in new (string, object?)[]
+        {
+            ("$id", r.Id), ("$action", r.ActionId), ("$chain", r.ChainId), ("$ns", r.Namespace), ("$tenant", r.Tenant),
+            ("$provider", r.Provider), ("$type", r.ActionType), ("$verdict", r.Verdict), ("$rule", r.MatchedRule),
+            ("$outcome", r.Outcome), ("$caller", r.CallerId), ("$at", r.DispatchedAt.UtcTicks),
+            ("$record", JsonSerializer.Serialize(r, AuditJsonContext.Default.AuditRecord)),
+        })
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
         command.ExecuteNonQuery();
     }
 

@@ -28,7 +28,7 @@ public abstract partial class StorageConformanceTests
     private static string Text(byte[] data) => Encoding.UTF8.GetString(data);
 
     /// <summary>A record dispatched <paramref name="minute"/> minutes after T0; each field in <paramref name="other"/> is set to "other".</summary>
-    private static AuditRecord Audit(string id, int minute, params string[] other)
+    internal static AuditRecord Audit(string id, int minute, params string[] other)
     {
         string Value(string field, string normal) => other.Contains(field) ? "other" : normal;
         return new AuditRecord
