@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
@@ -22,6 +22,12 @@ internal sealed record BenchOptions
 
     /// <summary>The gateway's <c>[state] backend</c>: sqlite (the target configuration) or memory (to isolate the store's cost).</summary>
     public string State { get; init; } = "sqlite";
+
+    /// <summary>
+    /// <c>http</c> mode: whether each dispatch carries a new dedup_key (on: every request is also a durable claim in the
+    /// store) or none (off: the plain dispatch path, log provider and audit).
+    /// </summary>
+    public bool DedupKeys { get; init; } = true;
 
     /// <summary>Rate of the open-loop run; null means half of the bare endpoint's measured throughput.</summary>
     public double? OpenRate { get; init; }
@@ -42,6 +48,8 @@ internal sealed record BenchOptions
                 "--open-rate" => options with { OpenRate = Positive(flag, value) },
                 "--state" when value is "sqlite" or "memory" => options with { State = value },
                 "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
+                "--dedup" when value is "on" or "off" => options with { DedupKeys = value == "on" },
+                "--dedup" => throw new ArgumentException($"--dedup must be on or off, not '{value}'"),
                 "--count" => options with { Count = Positive(flag, value) },
                 "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },

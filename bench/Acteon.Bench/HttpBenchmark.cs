@@ -17,7 +17,7 @@ internal static class HttpBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        Console.WriteLine(Invariant($"http: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s each, {options.Rounds} rounds of {options.Duration.TotalSeconds} s each, open loops {options.OpenDuration.TotalSeconds} s"));
+        Console.WriteLine(Invariant($"http: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s each, {options.Rounds} rounds of {options.Duration.TotalSeconds} s each, open loops {options.OpenDuration.TotalSeconds} s, {(options.DedupKeys ? "a new dedup_key in every request" : "no dedup_key")}"));
         await using var bare = await BareServer.StartAsync();
         await using var gateway = await GatewayServer.StartAsync(options.State);
         Console.WriteLine($"bare    {bare.DispatchUri}");
@@ -25,8 +25,8 @@ internal static class HttpBenchmark
         using var client = LoadGenerator.CreateClient();
         using var openClient = LoadGenerator.CreateClient(OpenLoopConnections);
         var run = Guid.NewGuid().ToString("N")[..8];
-        var bareLoad = new LoadGenerator(client, bare.DispatchUri, $"bare-{run}");
-        var gatewayLoad = new LoadGenerator(client, gateway.DispatchUri, $"closed-{run}");
+        var bareLoad = new LoadGenerator(client, bare.DispatchUri, options.DedupKeys ? $"bare-{run}" : null);
+        var gatewayLoad = new LoadGenerator(client, gateway.DispatchUri, options.DedupKeys ? $"closed-{run}" : null);
 
         await bareLoad.RunClosedLoopAsync("warm-up", options.Workers, TimeSpan.Zero, options.Warmup);
         await gatewayLoad.RunClosedLoopAsync("warm-up", options.Workers, TimeSpan.Zero, options.Warmup);
@@ -47,12 +47,15 @@ internal static class HttpBenchmark
         var label = options.OpenRate is null ? "half of bare" : "from --open-rate";
         // The open-loop schedule against the bare endpoint first: the floor that the load generator itself (its timer,
         // its client, the shared cores) adds to every latency.
-        var bareOpenResult = await new LoadGenerator(openClient, bare.DispatchUri, $"bare-open-{run}")
-            .RunOpenLoopAsync("bare kestrel (open)", rate, options.OpenDuration);
+        using var probe = new WakeUpProbe();
+        probe.TakeLateness();
+        var bareOpenResult = await new LoadGenerator(openClient, bare.DispatchUri, options.DedupKeys ? $"bare-open-{run}" : null)
+            .RunOpenLoopAsync("bare kestrel (open)", rate, options.OpenDuration) with { WakeUpLateness = probe.TakeLateness() };
         Console.WriteLine(Row(bareOpenResult));
         Console.WriteLine(Invariant($"open loop against the gateway at {rate:F0} req/s ({label}) for {options.OpenDuration.TotalSeconds} s..."));
-        var openResult = await new LoadGenerator(openClient, gateway.DispatchUri, $"open-{run}")
-            .RunOpenLoopAsync(options.OpenRate is null ? "gateway (open, ½ bare)" : "gateway (open, fixed)", rate, options.OpenDuration);
+        probe.TakeLateness();
+        var openResult = await new LoadGenerator(openClient, gateway.DispatchUri, options.DedupKeys ? $"open-{run}" : null)
+            .RunOpenLoopAsync(options.OpenRate is null ? "gateway (open, ½ bare)" : "gateway (open, fixed)", rate, options.OpenDuration) with { WakeUpLateness = probe.TakeLateness() };
         Console.WriteLine(Row(openResult));
 
         return PrintSummary(rounds, openResult, bareOpenResult, label);
@@ -74,6 +77,7 @@ internal static class HttpBenchmark
 
         Console.WriteLine(Invariant($"bare open loop at the same rate (measurement floor): p50/p99 from schedule {Ms(bareOpen.Latency.Percentile(0.5))}/{Ms(bareOpen.Latency.Percentile(0.99))} ms, from send {Ms(bareOpen.ServiceLatency!.Percentile(0.5))}/{Ms(bareOpen.ServiceLatency.Percentile(0.99))} ms"));
         Console.WriteLine(Invariant($"open loop: offered {open.OfferedRate:F0} req/s, achieved {open.Throughput:F0} req/s, max in flight {open.MaxInFlight}, p50/p99 from send {Ms(open.ServiceLatency!.Percentile(0.5))}/{Ms(open.ServiceLatency.Percentile(0.99))} ms (table: from schedule)"));
+        Console.WriteLine(Invariant($"a thread sleeping 1 ms woke late by (p99/max): {Ms(bareOpen.WakeUpLateness!.Percentile(0.99))}/{Ms(bareOpen.WakeUpLateness.Max)} ms during the bare open loop, {Ms(open.WakeUpLateness!.Percentile(0.99))}/{Ms(open.WakeUpLateness.Max)} ms during the gateway's: the wait for a free core"));
         Console.WriteLine(Invariant($"cpu µs/req, median of rounds: bare {Median(rounds.Select(r => r.Bare.CpuMicrosecondsPerRequest)):F1}, gateway {Median(rounds.Select(r => r.Gateway.CpuMicrosecondsPerRequest)):F1} (of which the SQLite writer and checkpointer threads {Median(rounds.Select(r => r.Gateway.StoreMicrosecondsPerRequest)):F1})"));
         Console.WriteLine(Invariant($"gateway/bare throughput per round: {string.Join(", ", ratios.Select(r => r.ToString("F3", CultureInfo.InvariantCulture)))}"));
         Console.WriteLine(Invariant($"gateway/bare throughput (median): {ratio:F3}  target >= {ThroughputTarget}: {Verdict(ratio >= ThroughputTarget)}"));
@@ -107,10 +111,10 @@ internal static class HttpBenchmark
     }
 
     private static string Header() =>
-        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7} {"cpu µs/req",11} {"store µs/req",13}";
+        $"{"run",-24} {"req/s",10} {"p50 ms",9} {"p99 ms",9} {"max ms",9} {"answers",9} {"failed",7} {"cpu µs/req",11} {"store µs/req",13} {"GCs 0/1/2, pause",18}";
 
     private static string Row(LoadResult r) => Invariant(
-        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7} {r.CpuMicrosecondsPerRequest,11:F1} {r.StoreMicrosecondsPerRequest,13:F1}");
+        $"{r.Name,-24} {r.Throughput,10:F0} {Ms(r.Latency.Percentile(0.5)),9} {Ms(r.Latency.Percentile(0.99)),9} {Ms(r.Latency.Max),9} {r.Completed,9} {r.Failures.Total,7} {r.CpuMicrosecondsPerRequest,11:F1} {r.StoreMicrosecondsPerRequest,13:F1} {r.Gc,18}");
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString("F3", CultureInfo.InvariantCulture);
 

@@ -7,10 +7,10 @@ using System.Text;
 namespace Acteon.Bench;
 
 /// <summary>
-/// Posts dispatches with distinct dedup keys to one URL: closed loop (N workers, each waits for its answer) or
-/// open loop (requests sent on a fixed schedule, whatever the answers do).
+/// Posts dispatches with distinct dedup keys (or, with no <paramref name="keyPrefix"/>, none) to one URL: closed loop
+/// (N workers, each waits for its answer) or open loop (requests sent on a fixed schedule, whatever the answers do).
 /// </summary>
-internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string keyPrefix)
+internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string? keyPrefix)
 {
     private static readonly MediaTypeHeaderValue Json = new("application/json");
     private long _nextKey;
@@ -32,14 +32,14 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
         Timeout = TimeSpan.FromSeconds(60),
     };
 
-    public static byte[] DispatchBody(string dedupKey) => Encoding.UTF8.GetBytes(
-        "{\"namespace\":\"bench\",\"tenant\":\"t\",\"provider\":\"log\",\"action_type\":\"x\",\"payload\":{\"n\":1},\"dedup_key\":\""
-        + dedupKey + "\"}");
+    public static byte[] DispatchBody(string? dedupKey) => Encoding.UTF8.GetBytes(
+        "{\"namespace\":\"bench\",\"tenant\":\"t\",\"provider\":\"log\",\"action_type\":\"x\",\"payload\":{\"n\":1}"
+        + (dedupKey is null ? "}" : ",\"dedup_key\":\"" + dedupKey + "\"}"));
 
-    /// <summary>Sends one dispatch with the next dedup key; false (and counted in <paramref name="failures"/>) unless 200 + executed.</summary>
+    /// <summary>Sends one dispatch (with the next dedup key, if any); false (and counted in <paramref name="failures"/>) unless 200 + executed.</summary>
     public async Task<bool> SendAsync(RequestFailures failures)
     {
-        var key = keyPrefix + "-" + Interlocked.Increment(ref _nextKey).ToString(CultureInfo.InvariantCulture);
+        var key = keyPrefix is null ? null : keyPrefix + "-" + Interlocked.Increment(ref _nextKey).ToString(CultureInfo.InvariantCulture);
         try
         {
             using var content = new ByteArrayContent(DispatchBody(key));
@@ -95,19 +95,20 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             }
         }
 
-        async Task<(TimeSpan Process, TimeSpan Store)> CpuInWindowAsync()
+        async Task<(TimeSpan Process, TimeSpan Store, GcActivity Gc)> InWindowAsync()
         {
             await Task.Delay(warmup);
             var process = Process.GetCurrentProcess().TotalProcessorTime;
             var store = ThreadCpu.Of(ThreadCpu.SqliteStore);
+            var gc = GcActivity.Now();
             await Task.Delay(duration);
-            return (Process.GetCurrentProcess().TotalProcessorTime - process, ThreadCpu.Of(ThreadCpu.SqliteStore) - store);
+            return (Process.GetCurrentProcess().TotalProcessorTime - process, ThreadCpu.Of(ThreadCpu.SqliteStore) - store, GcActivity.Now().Since(gc));
         }
 
-        var cpu = CpuInWindowAsync();
+        var window = InWindowAsync();
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => WorkerAsync()));
-        var (processCpu, storeCpu) = await cpu;
-        return new LoadResult(name, completed, duration, recorder, failures) { ProcessCpu = processCpu, StoreCpu = storeCpu };
+        var (processCpu, storeCpu, gcActivity) = await window;
+        return new LoadResult(name, completed, duration, recorder, failures) { ProcessCpu = processCpu, StoreCpu = storeCpu, Gc = gcActivity };
     }
 
     /// <summary>
@@ -119,11 +120,16 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
         var fromSchedule = new LatencyRecorder();
         var fromSend = new LatencyRecorder();
         var failures = new RequestFailures();
-        var pending = new List<Task>();
         var interval = Stopwatch.Frequency / rate;
+        var gc = GcActivity.Now();
         var start = Stopwatch.GetTimestamp();
         var end = start + Ticks(duration);
         long completed = 0, inFlight = 0, maxInFlight = 0, issued = 0, lastAnswer = start;
+        // Requests not yet answered, plus one for the schedule itself until it ends. A counter, not a list of the
+        // requests' tasks: that list would keep every request of the run alive, and the GC would copy it from
+        // generation to generation, pausing the server it measures.
+        long outstanding = 1;
+        var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         async Task SendScheduledAsync(long scheduled)
         {
@@ -140,6 +146,11 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
                 fromSend.Record(Stopwatch.GetElapsedTime(sent, answered));
                 Interlocked.Increment(ref completed);
             }
+
+            if (Interlocked.Decrement(ref outstanding) == 0)
+            {
+                allAnswered.TrySetResult();
+            }
         }
 
         while (true)
@@ -147,7 +158,8 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             var now = Stopwatch.GetTimestamp();
             for (var due = start + (long)(issued * interval); due <= now && due < end; due = start + (long)(issued * interval))
             {
-                pending.Add(SendScheduledAsync(due));
+                Interlocked.Increment(ref outstanding);
+                _ = SendScheduledAsync(due);
                 issued++;
             }
 
@@ -162,7 +174,12 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1));
         }
 
-        await Task.WhenAll(pending);
+        if (Interlocked.Decrement(ref outstanding) == 0)
+        {
+            allAnswered.TrySetResult();
+        }
+
+        await allAnswered.Task;
         // Achieved rate: answers over the time until the last one, which is longer than the window when a backlog built up.
         var window = Stopwatch.GetElapsedTime(start, Math.Max(end, Interlocked.Read(ref lastAnswer)));
         return new LoadResult(name, completed, window, fromSchedule, failures)
@@ -170,6 +187,7 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string k
             OfferedRate = issued / duration.TotalSeconds,
             ServiceLatency = fromSend,
             MaxInFlight = Interlocked.Read(ref maxInFlight),
+            Gc = GcActivity.Now().Since(gc),
         };
     }
 

@@ -18,6 +18,12 @@ internal sealed record LoadResult(
 
     public long MaxInFlight { get; init; }
 
+    /// <summary>Open loop only: how late a thread that sleeps 1 ms woke up during the run (<see cref="WakeUpProbe"/>).</summary>
+    public LatencyRecorder? WakeUpLateness { get; init; }
+
+    /// <summary>The process's garbage collections inside the run: how many, and how long they paused every thread.</summary>
+    public GcActivity Gc { get; init; }
+
     /// <summary>Closed loop only: CPU time of the whole process (server and load generator) inside the window.</summary>
     public TimeSpan ProcessCpu { get; init; }
 
