@@ -90,7 +90,7 @@ internal sealed class ManualTimeProvider : TimeProvider
             target = _now + delta;
         }
 
-        while (FireNext(target))
+        while (FireNext(target) == TimerStep.Fired)
         {
         }
 
@@ -103,10 +103,14 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
     }
 
-    /// <summary>Moves time to the earliest pending timer (if it is due by <paramref name="limit"/>) and fires it.</summary>
-    public bool AdvanceToNextTimer(DateTimeOffset limit) => FireNext(limit);
+    /// <summary>
+    /// Moves time to the earliest pending timer (if it is due by <paramref name="limit"/>) and fires it. What it found is
+    /// decided under one lock: asking <see cref="PendingTimers"/> afterwards would also count a timer a background loop
+    /// armed in between, and mistake it for one due after the limit.
+    /// </summary>
+    public TimerStep AdvanceToNextTimer(DateTimeOffset limit) => FireNext(limit);
 
-    private bool FireNext(DateTimeOffset limit)
+    private TimerStep FireNext(DateTimeOffset limit)
     {
         ManualTimer? next = null;
         lock (_gate)
@@ -121,7 +125,7 @@ internal sealed class ManualTimeProvider : TimeProvider
 
             if (next is null)
             {
-                return false;
+                return _timers.Count == 0 ? TimerStep.NoTimer : TimerStep.NextAfterLimit;
             }
 
             if (next.DueAt > _now)
@@ -141,7 +145,7 @@ internal sealed class ManualTimeProvider : TimeProvider
         }
 
         next.Fire();
-        return true;
+        return TimerStep.Fired;
     }
 
     private bool Change(ManualTimer timer, TimeSpan dueTime, TimeSpan period)

@@ -30,6 +30,23 @@ public sealed class ManualTimeProviderTests
     }
 
     [Fact]
+    public void AdvanceToNextTimer_SaysWhetherItFiredFoundNothingOrOnlyTimersPastTheLimit()
+    {
+        var limit = ManualTimeProvider.DefaultStart.AddSeconds(10);
+        Assert.Equal(TimerStep.NoTimer, _clock.AdvanceToNextTimer(limit));
+
+        var fired = 0;
+        using var late = _clock.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(20), Timeout.InfiniteTimeSpan);
+        Assert.Equal(TimerStep.NextAfterLimit, _clock.AdvanceToNextTimer(limit));
+        Assert.Equal(ManualTimeProvider.DefaultStart, _clock.GetUtcNow());
+
+        using var soon = _clock.CreateTimer(_ => fired++, null, TimeSpan.FromSeconds(5), Timeout.InfiniteTimeSpan);
+        Assert.Equal(TimerStep.Fired, _clock.AdvanceToNextTimer(limit));
+        Assert.Equal(ManualTimeProvider.DefaultStart.AddSeconds(5), _clock.GetUtcNow());
+        Assert.Equal(1, fired);
+    }
+
+    [Fact]
     public async Task TaskDelay_Cancelled_RemovesItsTimer()
     {
         using var cancel = new CancellationTokenSource();

@@ -49,7 +49,7 @@ internal static class Wait
         while (!signal.IsCompleted)
         {
             var seen = clock.ArmCount;
-            if (!clock.AdvanceToNextTimer(simulatedLimit) && clock.PendingTimers > 0)
+            if (clock.AdvanceToNextTimer(simulatedLimit) == TimerStep.NextAfterLimit)
             {
                 Xunit.Assert.Fail($"Simulated time reached {simulatedLimit:O} without {expectation}.");
             }
@@ -77,7 +77,7 @@ internal static class Wait
             seen = clock.ArmCount;
         }
 
-        if (!clock.AdvanceToNextTimer(DateTimeOffset.MaxValue))
+        if (clock.AdvanceToNextTimer(DateTimeOffset.MaxValue) != TimerStep.Fired)
         {
             Xunit.Assert.Fail("No timer was pending to fire.");
         }
