@@ -131,6 +131,14 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string? 
         long outstanding = 1;
         var allAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
+        void Answered()
+        {
+            if (Interlocked.Decrement(ref outstanding) == 0)
+            {
+                allAnswered.TrySetResult();
+            }
+        }
+
         async Task SendScheduledAsync(long scheduled)
         {
             InterlockedMax(ref maxInFlight, Interlocked.Increment(ref inFlight));
@@ -147,10 +155,7 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string? 
                 Interlocked.Increment(ref completed);
             }
 
-            if (Interlocked.Decrement(ref outstanding) == 0)
-            {
-                allAnswered.TrySetResult();
-            }
+            Answered();
         }
 
         while (true)
@@ -174,11 +179,8 @@ internal sealed class LoadGenerator(HttpClient client, Uri dispatchUri, string? 
             await Task.Delay(wait > TimeSpan.FromMilliseconds(1) ? wait : TimeSpan.FromMilliseconds(1));
         }
 
-        if (Interlocked.Decrement(ref outstanding) == 0)
-        {
-            allAnswered.TrySetResult();
-        }
-
+        // The schedule's own count.
+        Answered();
         await allAnswered.Task;
         // Achieved rate: answers over the time until the last one, which is longer than the window when a backlog built up.
         var window = Stopwatch.GetElapsedTime(start, Math.Max(end, Interlocked.Read(ref lastAnswer)));
