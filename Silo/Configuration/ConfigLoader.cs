@@ -1,4 +1,3 @@
-using System.Text;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
@@ -29,11 +28,11 @@ public static class ConfigLoader
         string text;
         try
         {
-            text = new UTF8Encoding(false, true).GetString(File.ReadAllBytes(path));
+            text = TomlParser.Decode(File.ReadAllBytes(path), path);
         }
-        catch (DecoderFallbackException)
+        catch (TomlException error)
         {
-            throw new ConfigurationException($"{path}: not valid UTF-8 (TOML files must be UTF-8)");
+            throw new ConfigurationException(error.Message);
         }
 
         return Parse(text, path);
@@ -78,7 +77,7 @@ public static class ConfigLoader
 
     private static TomlSection Section(TomlTable root, string file, string name) => root.TryGetValue(name, out var value)
         ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
-        : new TomlSection(new TomlTable(0, TomlTableKind.Implicit), file, name);
+        : new TomlSection(new TomlTable(0), file, name);
 
     private static ServerConfig ServerSection(TomlSection s)
     {

@@ -11,16 +11,11 @@ using (var stdin = Console.OpenStandardInput())
 
 try
 {
-    var text = new UTF8Encoding(false, true).GetString(input.ToArray());
+    var text = TomlParser.Decode(input.ToArray(), "<stdin>");
     var json = TomlTaggedJson.Encode(TomlParser.Parse(text, "<stdin>"));
     using var stdout = Console.OpenStandardOutput();
     stdout.Write(Encoding.UTF8.GetBytes(json + "\n"));
     return 0;
-}
-catch (DecoderFallbackException ex)
-{
-    Console.Error.WriteLine($"<stdin>: invalid UTF-8: {ex.Message}");
-    return 1;
 }
 catch (TomlException ex)
 {

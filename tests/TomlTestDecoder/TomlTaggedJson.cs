@@ -8,6 +8,10 @@ namespace Acteon.TomlTestDecoder;
 /// <summary>Encodes a parsed TOML document as toml-test's tagged JSON.</summary>
 public static class TomlTaggedJson
 {
+    private const string DateFormat = "yyyy'-'MM'-'dd";
+    private const string TimeFormat = "HH':'mm':'ss.FFFFFFF";
+    private const string DateTimeFormat = DateFormat + "'T'" + TimeFormat;
+
     private static readonly JsonWriterOptions Options = new()
     {
         Indented = true,
@@ -65,9 +69,9 @@ public static class TomlTaggedJson
         double number => ("float", FormatFloat(number)),
         bool flag => ("bool", flag ? "true" : "false"),
         DateTimeOffset instant => ("datetime", FormatOffsetDateTime(instant)),
-        TomlLocalDateTime local => ("datetime-local", local.ToString()),
-        TomlLocalDate date => ("date-local", date.ToString()),
-        TomlLocalTime time => ("time-local", time.ToString()),
+        DateTime local => ("datetime-local", local.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
+        DateOnly date => ("date-local", date.ToString(DateFormat, CultureInfo.InvariantCulture)),
+        TimeOnly time => ("time-local", time.ToString(TimeFormat, CultureInfo.InvariantCulture)),
         _ => throw new ArgumentException($"Unexpected TOML value type {value.GetType()}", nameof(value)),
     };
 
@@ -81,7 +85,7 @@ public static class TomlTaggedJson
 
     private static string FormatOffsetDateTime(DateTimeOffset instant)
     {
-        var text = instant.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFF", CultureInfo.InvariantCulture);
+        var text = instant.ToString(DateTimeFormat, CultureInfo.InvariantCulture);
         return instant.Offset == TimeSpan.Zero
             ? text + "Z"
             : text + instant.ToString("zzz", CultureInfo.InvariantCulture);

@@ -9,19 +9,15 @@ public sealed class TomlArray : IReadOnlyList<object>
 {
     private readonly List<object> items = [];
 
-    internal TomlArray(int line, bool isTableArray)
+    internal TomlArray(int line)
     {
         Line = line;
-        IsTableArray = isTableArray;
     }
 
     /// <summary>The 1-based line where the array was declared.</summary>
     public int Line { get; }
 
     public int Count => items.Count;
-
-    /// <summary>True for arrays built by <c>[[header]]</c>; only those may be appended to later.</summary>
-    internal bool IsTableArray { get; }
 
     public object this[int index] => items[index];
 

@@ -1,6 +1,6 @@
 namespace Acteon.Silo.Configuration.Toml;
 
-/// <summary>Raised when a TOML document is not valid TOML 1.0; carries the 1-based position of the problem.</summary>
+/// <summary>Raised when a TOML document is not valid TOML 1.1 (or not UTF-8); carries the 1-based position of the problem.</summary>
 public sealed class TomlException : Exception
 {
     public TomlException(string file, int line, int column, string problem)

@@ -10,20 +10,17 @@ public sealed class TomlTable : IEnumerable<KeyValuePair<string, object>>
     private readonly OrderedDictionary<string, object> values = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
 
-    internal TomlTable(int line, TomlTableKind kind)
+    internal TomlTable(int line)
     {
         Line = line;
-        Kind = kind;
     }
 
-    /// <summary>The 1-based line where the table was declared (header, inline brace or first dotted key).</summary>
+    /// <summary>The 1-based line where the table was declared (header, inline brace or first dotted key); 0 for a table that is not in the file.</summary>
     public int Line { get; }
 
     public int Count => values.Count;
 
     public IEnumerable<string> Keys => values.Keys;
-
-    internal TomlTableKind Kind { get; set; }
 
     public object this[string key] => values[key];
 

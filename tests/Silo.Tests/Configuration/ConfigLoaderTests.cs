@@ -69,6 +69,8 @@ public sealed class ConfigLoaderTests
     [InlineData("[[providers]]\ntype = \"log\"", "acteon.toml:1: [providers[0]] name: is required")]
     [InlineData("[[providers]]\nname = \"a\"", "[providers[0]] type: is required for provider 'a'")]
     [InlineData("[server]\nport = 1\nport = 2", "acteon.toml:3:")]
+    [InlineData("[server]\nport = 1\n[server]", "acteon.toml:3:")]
+    [InlineData("server = { host = \"a\",\n  prot = 1 }", "acteon.toml:2: [server] prot: unknown key")]
     [InlineData("[audit]\nflush_interval_ms = -1", "acteon.toml:2: [audit] flush_interval_ms: must be between 0 and 60000, not -1")]
     [InlineData("[telemetry]\notlp_endpoint = \"localhost:4317\"", "acteon.toml:2: [telemetry] otlp_endpoint: must be an http:// or https:// URL")]
     public void Parse_BadValue_ErrorNamesFileLineAndKey(string toml, string expected)
@@ -86,6 +88,23 @@ public sealed class ConfigLoaderTests
         var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.LoadFile(path));
 
         Assert.Equal($"{path}: configuration file not found", error.Message);
+    }
+
+    [Fact]
+    public void LoadFile_InvalidUtf8_ErrorNamesTheLine()
+    {
+        var path = Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N") + ".toml");
+        File.WriteAllBytes(path, [.. "[server]\nhost = \""u8, 0xFF, .. "\"\n"u8]);
+        try
+        {
+            var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.LoadFile(path));
+
+            Assert.Equal($"{path}:2:9: not valid UTF-8 (TOML files must be UTF-8)", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [Fact]

@@ -27,6 +27,21 @@ public sealed class TomlTestSuiteTests
         return data;
     }
 
+    /// <summary>
+    /// Invalid in TOML 1.0 (the suite's version) but valid TOML 1.1, which Tomlyn reads. Only these may be accepted,
+    /// and they are: a case that Tomlyn starts rejecting comes off this list.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> AcceptedByToml11 = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["invalid/datetime/no-secs.toml"] = "TOML 1.1 makes the seconds of a time optional",
+        ["invalid/local-time/no-secs.toml"] = "TOML 1.1 makes the seconds of a time optional",
+        ["invalid/inline-table/linebreak-01.toml"] = "TOML 1.1 allows newlines inside inline tables",
+        ["invalid/inline-table/linebreak-02.toml"] = "TOML 1.1 allows newlines inside inline tables",
+        ["invalid/inline-table/linebreak-03.toml"] = "TOML 1.1 allows newlines inside inline tables",
+        ["invalid/inline-table/linebreak-04.toml"] = "TOML 1.1 allows newlines inside inline tables",
+        ["invalid/inline-table/trailing-comma.toml"] = "TOML 1.1 allows a trailing comma in inline tables",
+    };
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Parse_TomlTestCase_MatchesExpectedOutcome(string relativePath)
@@ -35,36 +50,25 @@ public sealed class TomlTestSuiteTests
         var bytes = File.ReadAllBytes(tomlPath);
         if (relativePath.StartsWith("valid/", StringComparison.Ordinal))
         {
-            var actual = TomlTaggedJson.Encode(TomlParser.Parse(Decode(bytes), relativePath));
+            var actual = TomlTaggedJson.Encode(TomlParser.Parse(TomlParser.Decode(bytes, relativePath), relativePath));
             var expected = File.ReadAllText(Path.ChangeExtension(tomlPath, ".json"));
             AssertTaggedJsonEqual(expected, actual);
-            return;
-        }
-
-        string text;
-        try
-        {
-            text = Decode(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
             return;
         }
 
         TomlTable parsed;
         try
         {
-            parsed = TomlParser.Parse(text, relativePath);
+            parsed = TomlParser.Parse(TomlParser.Decode(bytes, relativePath), relativePath);
         }
-        catch (TomlException)
+        catch (TomlException error)
         {
+            Assert.False(AcceptedByToml11.ContainsKey(relativePath), $"{relativePath} is listed as valid TOML 1.1 but was rejected: {error.Message}");
             return;
         }
 
-        Assert.Fail($"Expected {relativePath} to be rejected, but it parsed as:\n{TomlTaggedJson.Encode(parsed)}");
+        Assert.True(AcceptedByToml11.ContainsKey(relativePath), $"Expected {relativePath} to be rejected, but it parsed as:\n{TomlTaggedJson.Encode(parsed)}");
     }
-
-    internal static string Decode(byte[] bytes) => new UTF8Encoding(false, true).GetString(bytes);
 
     /// <summary>Compares tagged JSON the way toml-test does: unordered tables, numeric floats, equivalent date-time spellings.</summary>
     internal static void AssertTaggedJsonEqual(string expectedJson, string actualJson)
