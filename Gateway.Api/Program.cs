@@ -30,8 +30,9 @@ catch (Exception error) when (error is ConfigurationException or ProviderConfigu
     await Console.Error.WriteLineAsync($"acteon: {error.Message}");
     return 2;
 }
-catch (StoreUnavailableException error)
+catch (Exception wrapped) when (StoreUnavailableException.FindIn(wrapped) is { } error)
 {
+    // Also when Orleans' start-up wraps it (the membership table or reminder table could not reach PostgreSQL).
     await Console.Error.WriteLineAsync($"acteon: state store unavailable: {error.Message}");
     return 3;
 }

@@ -1,21 +1,13 @@
+using Acteon.Grains.Abstractions;
 using System.Text.Json.Serialization.Metadata;
 using Acteon.Grains.Abstractions.Audit;
-using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Grains.Audit;
-using Acteon.Grains.Deduplication;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
-using Acteon.Grains.Abstractions.Rules;
-using Acteon.Grains.Abstractions.Scheduling;
-using Acteon.Grains.Abstractions.Throttling;
 using Acteon.Grains.Providers;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
-using Acteon.Grains.Rules.Toggles;
-using Acteon.Grains.Scheduling;
-using Acteon.Grains.Throttling;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +20,7 @@ public static class GrainsServiceCollectionExtensions
     public static IServiceCollection AddActeonGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton(GatewayClock.Key, (sp, _) => sp.GetRequiredService<TimeProvider>());
         services.AddMetrics();
         services.AddOptions<DispatchOptions>();
         services.AddOptions<ExecutorOptions>();
@@ -36,11 +29,6 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<EmbeddingOptions>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
-        services.AddSingleton(new GrainTypeDescriptor(DeduplicationGrain.TypeName, typeof(IDeduplicationGrain), typeof(DeduplicationGrain)));
-        services.AddSingleton(new GrainTypeDescriptor(ProviderGrain.TypeName, typeof(IProviderGrain), typeof(ProviderGrain)));
-        services.AddSingleton(new GrainTypeDescriptor(ThrottleGrain.TypeName, typeof(IThrottleGrain), typeof(ThrottleGrain)));
-        services.AddSingleton(new GrainTypeDescriptor(ScheduledActionGrain.TypeName, typeof(IScheduledActionGrain), typeof(ScheduledActionGrain)));
-        services.AddSingleton(new GrainTypeDescriptor(RuleTogglesGrain.TypeName, typeof(IRuleTogglesGrain), typeof(RuleTogglesGrain)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, WebhookProviderFactory>());
         services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();

@@ -6,7 +6,7 @@ using Acteon.Grains.Abstractions.Actions;
 namespace Acteon.Gateway.Api.Dispatch;
 
 /// <summary>Validates one action of a request body; every bad field is reported with its JSON path.</summary>
-public sealed class ActionReader(TimeProvider time)
+public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvider time)
 {
     private const int MaxNameLength = 256;
 

@@ -7,8 +7,6 @@ using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Dispatch;
-using Acteon.Grains.Rules;
-using Acteon.Silo.Storage;
 
 namespace Acteon.Gateway.Api.Dispatch;
 
@@ -89,13 +87,9 @@ public static partial class BatchDispatcher
         {
             return new Element(null, await pipeline.DispatchAsync(action, context, CancellationToken.None), null);
         }
-        catch (RuleActionNotSupportedException unsupported)
+        catch (Exception error) when (ErrorHandling.ToApiError(error) is { Status: not StatusCodes.Status500InternalServerError } known)
         {
-            return new Element(null, null, unsupported.Message);
-        }
-        catch (StoreUnavailableException store)
-        {
-            return new Element(null, null, ErrorHandling.StoreUnavailable(store).Message);
+            return new Element(null, null, known.Message);
         }
         catch (Exception error)
         {

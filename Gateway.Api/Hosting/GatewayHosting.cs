@@ -10,10 +10,9 @@ using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
-using Acteon.Silo.Runtime;
+using Orleans.Dashboard;
 
 namespace Acteon.Gateway.Api.Hosting;
 
@@ -30,7 +29,7 @@ public static class GatewayHosting
             ContentRootPath = contentRoot,
         });
 
-    /// <summary>The REST gateway with a co-hosted silo, as <paramref name="config"/> describes.</summary>
+    /// <summary>The REST gateway with a co-hosted silo, or as a client of a silo cluster, as <paramref name="config"/> describes.</summary>
     public static WebApplicationBuilder AddActeonGateway(this WebApplicationBuilder builder, ActeonConfig config)
     {
         builder.WebHost.UseUrls($"http://{config.Server.Host}:{config.Server.Port}");
@@ -44,12 +43,18 @@ public static class GatewayHosting
         builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
-        builder.Services.AddActeonSilo(config);
-        builder.Services.AddAwsProviders();
-        // The membership table shows where a node serves, unless [silo] says otherwise.
-        builder.Services.PostConfigure<SiloOptions>(o => o.Address = o.Address == new SiloOptions().Address
-            ? $"{Environment.MachineName}:{config.Server.Port}"
-            : o.Address);
+        // Orleans first: hosted services start in the order they are added, and the rules engine's start-up reads
+        // the rule toggles grain, so the silo (or the client's connection) must be up before it.
+        if (config.Cluster.Role == ClusterConfig.ClientRole)
+        {
+            builder.UseOrleansClient(client => client.UseActeonClient(config));
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.UseActeonSilo(config));
+        }
+
+        builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddGatewayOpenApi();
@@ -73,6 +78,7 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapOrleansDashboard(routePrefix: "/orleans");
         return app;
     }
 }

@@ -12,13 +12,7 @@ public static class ErrorHandling
         app.UseExceptionHandler(handler => handler.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var apiError = error switch
-            {
-                BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message),
-                RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
-                StoreUnavailableException store => StoreUnavailable(store),
-                _ => new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log"),
-            };
+            var apiError = ToApiError(error);
             await ApiErrorResult.WriteAsync(http.Response, apiError);
         }));
         app.UseStatusCodePages(async context =>
@@ -35,6 +29,17 @@ public static class ErrorHandling
         });
         return app;
     }
+
+    /// <summary>The one place that turns a failure into its status and message; anything unexpected is a 500.</summary>
+    public static ApiError ToApiError(Exception? error) => error switch
+    {
+        BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message),
+        RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
+        _ when StoreUnavailableException.FindIn(error) is { } store => StoreUnavailable(store),
+        TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
+            new ApiError(StatusCodes.Status503ServiceUnavailable, $"cluster unavailable: {error.Message}; the request may be retried"),
+        _ => new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log"),
+    };
 
     /// <summary>The state store (PostgreSQL) cannot be reached: the request may be retried once it is back.</summary>
     public static ApiError StoreUnavailable(StoreUnavailableException error) =>

@@ -1,7 +1,8 @@
 namespace Acteon.Grains.Abstractions.Providers;
 
 /// <summary>Why a provider could not carry out an action.</summary>
-public sealed record ProviderError(ProviderErrorKind Kind, string Message)
+[GenerateSerializer, Immutable, Alias("acteon.provider-error")]
+public sealed record ProviderError([property: Id(0)] ProviderErrorKind Kind, [property: Id(1)] string Message)
 {
     public bool Retryable => Kind.IsRetryable();
 

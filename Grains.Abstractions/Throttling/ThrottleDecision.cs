@@ -1,3 +1,4 @@
 namespace Acteon.Grains.Abstractions.Throttling;
 
-public readonly record struct ThrottleDecision(bool Admitted, int RetryAfterSeconds);
+[GenerateSerializer, Immutable, Alias("acteon.throttle-decision")]
+public readonly record struct ThrottleDecision([property: Id(0)] bool Admitted, [property: Id(1)] int RetryAfterSeconds);

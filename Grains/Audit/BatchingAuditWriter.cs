@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using System.Threading.Channels;
 using Acteon.Grains.Abstractions.Audit;
 using Microsoft.Extensions.Hosting;
@@ -22,7 +24,7 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
     private long _enqueued;
     private long _written;
 
-    public BatchingAuditWriter(IAuditStore store, IOptions<AuditOptions> options, TimeProvider time, ILogger<BatchingAuditWriter> logger)
+    public BatchingAuditWriter(IAuditStore store, IOptions<AuditOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<BatchingAuditWriter> logger)
     {
         _store = store;
         _options = options.Value;

@@ -1,18 +1,19 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Deduplication;
-using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.State;
 
 namespace Acteon.Grains.Deduplication;
 
 /// <summary>
-/// One dedup key. Almost every key is new, so the state is not read on activation: the claim is an insert-if-absent,
-/// and a key that is already stored makes it conflict, reload and decide again on what is stored.
-/// A key seen for the first time is let go as soon as its activation is idle: most keys never come back, and keeping
-/// one activation per distinct key alive only fills the heap. A key that did repeat stays active (until the idle
-/// time-out), so a burst of duplicates is answered from memory.
+/// One dedup key. A key seen for the first time is let go as soon as its activation is idle: most keys never come
+/// back, and keeping one activation per distinct key alive only fills the heap. A key that did repeat stays active
+/// (until Orleans collects it), so a burst of duplicates is answered from memory.
 /// </summary>
+[GrainType(TypeName)]
 internal sealed class DeduplicationGrain(
-    [PersistentState("dedup", ReadOnActivation = false)] IPersistentState<DeduplicationState> state,
-    TimeProvider time) : Grain, IDeduplicationGrain
+    [PersistentState("dedup", GrainStorage.Name)] IPersistentState<DeduplicationState> state,
+    [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IDeduplicationGrain
 {
     public const string TypeName = "dedup";
 
@@ -21,20 +22,15 @@ internal sealed class DeduplicationGrain(
     public async Task<bool> TryClaimAsync(TimeSpan ttl)
     {
         var now = time.GetUtcNow();
-        if (state.State.SeenUntil is { } until && until > now)
-        {
-            _repeated = true;
-            return false;
-        }
-
-        // The claim commits before the caller acts on it; on a lost write the runtime reloads and asks again.
-        state.State = new DeduplicationState { SeenUntil = now + ttl };
-        await state.WriteStateAsync();
+        var claimed = await state.UpdateAsync(current => current.SeenUntil is { } until && until > now
+            ? (null, false)
+            : (new DeduplicationState { SeenUntil = now + ttl }, true));
+        _repeated |= !claimed;
         if (!_repeated)
         {
-            Context.DeactivateOnIdle();
+            this.DeactivateOnIdle();
         }
 
-        return true;
+        return claimed;
     }
 }

@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using System.Diagnostics;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
@@ -19,7 +21,7 @@ public sealed class DispatchPipeline(
     VerdictHandler verdicts,
     IAuditSink audit,
     DispatchMetrics metrics,
-    TimeProvider time,
+    [FromKeyedServices(GatewayClock.Key)] TimeProvider time,
     IOptions<AuditOptions> auditOptions)
 {
     private readonly AuditOptions _audit = auditOptions.Value;

@@ -1,7 +1,8 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Outcomes;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Grains.Abstractions.Scheduling;
 using Acteon.Grains.Abstractions.Throttling;
 using Acteon.Grains.Execution;
@@ -12,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
-public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, TimeProvider time, IOptions<DispatchOptions> options)
+public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 

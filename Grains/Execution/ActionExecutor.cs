@@ -1,7 +1,8 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Grains.Abstractions.Runtime;
 using Microsoft.Extensions.Options;
 
 namespace Acteon.Grains.Execution;
@@ -11,15 +12,20 @@ namespace Acteon.Grains.Execution;
 /// the call has to wait, so a provider that answers at once costs no timer); retryable errors are retried
 /// with exponential backoff and jitter (the slot is given back while waiting), the others fail at once.
 /// </summary>
-public sealed class ActionExecutor(IGrainFactory grains, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
+public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
 {
+    public ActionExecutor(IGrainFactory grains, IOptions<ExecutorOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
+        : this(name => grains.GetGrain<IProviderGrain>(name), options, time)
+    {
+    }
+
     private readonly ExecutorOptions _options = options.Value;
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrent, options.Value.MaxConcurrent);
 
     /// <summary>Runs <paramref name="action"/> on the provider grain named <paramref name="providerName"/>.</summary>
     public async Task<ExecutionResult> ExecuteAsync(string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
-        var provider = grains.GetGrain<IProviderGrain>(providerName);
+        var provider = providerGrain(providerName);
         for (var attempt = 0; ; attempt++)
         {
             var result = await AttemptAsync(provider, providerName, action, cancellationToken);

@@ -1,11 +1,14 @@
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Grains.Abstractions.Runtime;
+using Orleans.Concurrency;
 
 namespace Acteon.Grains.Providers;
 
-/// <summary>Wraps the configured provider (log, webhook, AWS, ...) named by the grain key.</summary>
-[StatelessWorker]
+/// <summary>
+/// Wraps the configured provider (log, webhook, AWS, ...) named by the grain key. A stateless worker: its
+/// activations live on the silo that calls it, so a provider call takes no hop to another silo.
+/// </summary>
+[StatelessWorker, GrainType(TypeName)]
 internal sealed class ProviderGrain(IProviderRegistry providers) : Grain, IProviderGrain
 {
     public const string TypeName = "provider";
@@ -14,9 +17,10 @@ internal sealed class ProviderGrain(IProviderRegistry providers) : Grain, IProvi
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _provider = providers.TryGet(GrainKey, out var provider)
+        var name = this.GetPrimaryKeyString();
+        _provider = providers.TryGet(name, out var provider)
             ? provider
-            : throw new InvalidOperationException($"provider not found: {GrainKey}");
+            : throw new InvalidOperationException($"provider not found: {name}");
         return Task.CompletedTask;
     }
 

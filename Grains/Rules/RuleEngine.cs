@@ -1,7 +1,6 @@
 using System.Collections;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.Rules.Loading;
 using Acteon.Grains.Rules.Toggles;

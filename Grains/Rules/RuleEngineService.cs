@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Threading;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,7 +11,7 @@ namespace Acteon.Grains.Rules;
 /// Loads the rules at start (a bad file stops start-up), reloads them when a file changes (debounced; a bad
 /// file is logged and the running set kept), and picks up toggles stored by other nodes.
 /// </summary>
-internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<RuleOptions> options, TimeProvider time, ILogger<RuleEngineService> logger)
+internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<RuleOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<RuleEngineService> logger)
     : BackgroundService
 {
     private readonly RuleOptions _options = options.Value;

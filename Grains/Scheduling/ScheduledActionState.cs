@@ -2,8 +2,9 @@ using Acteon.Grains.Abstractions.Actions;
 
 namespace Acteon.Grains.Scheduling;
 
+[GenerateSerializer, Alias("acteon.scheduled-action-state")]
 public sealed record ScheduledActionState
 {
-    public GatewayAction? Action { get; init; }
-    public DateTimeOffset DueAt { get; init; }
+    [Id(0)] public GatewayAction? Action { get; init; }
+    [Id(1)] public DateTimeOffset DueAt { get; init; }
 }

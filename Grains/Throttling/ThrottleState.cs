@@ -1,14 +1,15 @@
 using System.Text.Json.Serialization;
-using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.Abstractions.Storage;
 
 namespace Acteon.Grains.Throttling;
 
 /// <summary>The open window: from <see cref="WindowStart"/> (the first admitted action) until <see cref="WindowEnd"/>.</summary>
+[GenerateSerializer, Alias("acteon.throttle-state")]
 public sealed record ThrottleState : IExpiringState
 {
-    public DateTimeOffset? WindowStart { get; init; }
-    public DateTimeOffset? WindowEnd { get; init; }
-    public int Count { get; init; }
+    [Id(0)] public DateTimeOffset? WindowStart { get; init; }
+    [Id(1)] public DateTimeOffset? WindowEnd { get; init; }
+    [Id(2)] public int Count { get; init; }
 
     [JsonIgnore]
     public DateTimeOffset? ExpiresAt => WindowEnd;

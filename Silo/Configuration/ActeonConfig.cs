@@ -4,7 +4,6 @@ using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
-using Acteon.Silo.Runtime;
 
 namespace Acteon.Silo.Configuration;
 
@@ -17,7 +16,7 @@ public sealed record ActeonConfig
     public ServerConfig Server { get; init; } = new();
     public StateConfig State { get; init; } = new();
     public TelemetryConfig Telemetry { get; init; } = new();
-    public SiloOptions Silo { get; init; } = new();
+    public ClusterConfig Cluster { get; init; } = new();
     public ExecutorOptions Executor { get; init; } = new();
     public DispatchOptions Dispatch { get; init; } = new();
     public AuditOptions Audit { get; init; } = new();

@@ -5,14 +5,13 @@ using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration.Toml;
-using Acteon.Silo.Runtime;
 
 namespace Acteon.Silo.Configuration;
 
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "silo", "providers", "rules", "embedding"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
@@ -59,13 +58,14 @@ public static class ConfigLoader
             }
         }
 
+        var state = StateSection(Section(root, file, "state"));
         return new ActeonConfig
         {
             SourceFile = file,
             Server = ServerSection(Section(root, file, "server")),
-            State = StateSection(Section(root, file, "state")),
+            State = state,
             Telemetry = TelemetrySection(Section(root, file, "telemetry")),
-            Silo = SiloSection(Section(root, file, "silo")),
+            Cluster = ClusterSection.Read(Section(root, file, "cluster"), state),
             Executor = ExecutorSection(Section(root, file, "executor")),
             Dispatch = DedupSection(Section(root, file, "dedup")),
             Audit = AuditSection(Section(root, file, "audit")),
@@ -81,7 +81,7 @@ public static class ConfigLoader
 
     private static ServerConfig ServerSection(TomlSection s)
     {
-        s.AllowOnly("host", "port", "external_url", "max_body_bytes", "shutdown_timeout_seconds", "approval_keys", "approval_secret",
+        s.AllowOnly("host", "port", "external_url", "max_body_bytes", "shutdown_timeout_seconds", "request_timeout_seconds", "approval_keys", "approval_secret",
             "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins");
         var defaults = new ServerConfig();
         return new ServerConfig
@@ -91,12 +91,13 @@ public static class ConfigLoader
             ExternalUrl = s.String("external_url"),
             MaxBodyBytes = s.Integer("max_body_bytes", 1024, 1L << 30) ?? defaults.MaxBodyBytes,
             ShutdownTimeout = s.Seconds("shutdown_timeout_seconds", 1, 3600) ?? defaults.ShutdownTimeout,
+            RequestTimeout = s.Seconds("request_timeout_seconds", 2, 3600) ?? defaults.RequestTimeout,
         };
     }
 
     private static StateConfig StateSection(TomlSection s)
     {
-        s.AllowOnly("backend", "path", "url");
+        s.AllowOnly("backend", "path", "url", "cleanup_interval_seconds");
         var backend = s.OneOf("backend", StateConfig.Sqlite, StateConfig.Memory, StateConfig.Sqlite, StateConfig.Postgres);
         var url = s.String("url");
         if (backend == StateConfig.Postgres && string.IsNullOrWhiteSpace(url))
@@ -104,7 +105,14 @@ public static class ConfigLoader
             throw s.Error("url", "is required when backend = \"postgres\"");
         }
 
-        return new StateConfig { Backend = backend, Path = s.String("path") ?? new StateConfig().Path, Url = url };
+        var defaults = new StateConfig();
+        return new StateConfig
+        {
+            Backend = backend,
+            Path = s.String("path") ?? defaults.Path,
+            Url = url,
+            CleanupInterval = s.Seconds("cleanup_interval_seconds", 1, 86_400) ?? defaults.CleanupInterval,
+        };
     }
 
     private static TelemetryConfig TelemetrySection(TomlSection s)
@@ -122,23 +130,6 @@ public static class ConfigLoader
             OtlpProtocol = s.OneOf("otlp_protocol", "grpc", "grpc", "http/protobuf"),
             ServiceName = s.String("service_name") ?? new TelemetryConfig().ServiceName,
         };
-    }
-
-    private static SiloOptions SiloSection(TomlSection s)
-    {
-        s.AllowOnly("node_id", "idle_timeout_seconds", "max_activations", "collection_interval_seconds", "heartbeat_interval_seconds",
-            "dead_after_seconds", "reminder_poll_interval_ms", "reminder_lease_seconds", "cleanup_interval_seconds");
-        var o = new SiloOptions();
-        o.NodeId = s.String("node_id") ?? o.NodeId;
-        o.IdleTimeout = s.Seconds("idle_timeout_seconds", 1, 86_400) ?? o.IdleTimeout;
-        o.MaxActivations = (int)(s.Integer("max_activations", 100, 100_000_000) ?? o.MaxActivations);
-        o.CollectionInterval = s.Seconds("collection_interval_seconds", 1, 3600) ?? o.CollectionInterval;
-        o.HeartbeatInterval = s.Seconds("heartbeat_interval_seconds", 1, 3600) ?? o.HeartbeatInterval;
-        o.DeadAfter = s.Seconds("dead_after_seconds", 2, 86_400) ?? o.DeadAfter;
-        o.ReminderPollInterval = s.Milliseconds("reminder_poll_interval_ms", 10, 3_600_000) ?? o.ReminderPollInterval;
-        o.ReminderLease = s.Seconds("reminder_lease_seconds", 1, 86_400) ?? o.ReminderLease;
-        o.CleanupInterval = s.Seconds("cleanup_interval_seconds", 1, 86_400) ?? o.CleanupInterval;
-        return o;
     }
 
     private static ExecutorOptions ExecutorSection(TomlSection s)

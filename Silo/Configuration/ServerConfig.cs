@@ -11,4 +11,7 @@ public sealed record ServerConfig
     public long MaxBodyBytes { get; init; } = 4 * 1024 * 1024;
 
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>No request waits longer: a grain call that has no answer by then (its silo died) fails with 503 first.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -1,6 +1,6 @@
 namespace Acteon.Silo.Configuration;
 
-/// <summary><c>[state]</c>: where grain state, reminders, membership and audit live.</summary>
+/// <summary><c>[state]</c>: where grain state, reminders, audit and (with PostgreSQL) membership live.</summary>
 public sealed record StateConfig
 {
     public const string Memory = "memory";
@@ -13,4 +13,7 @@ public sealed record StateConfig
     public string Path { get; init; } = "data/acteon.db";
 
     public string? Url { get; init; }
+
+    /// <summary>How often expired grain state (dedup keys, throttle windows) and audit records are deleted.</summary>
+    public TimeSpan CleanupInterval { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -1,4 +1,4 @@
-using Acteon.Grains.Abstractions.Runtime;
+using Orleans.Storage;
 
 namespace Acteon.Silo.Storage;
 
@@ -8,17 +8,17 @@ namespace Acteon.Silo.Storage;
 /// </summary>
 public interface IGrainStateStore
 {
-    Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken);
+    Task<StoredState?> ReadAsync(StateKey grainId, string stateName, CancellationToken cancellationToken);
 
     /// <summary>
     /// Writes if the stored ETag equals <paramref name="expectedETag"/> (null: nothing stored). Returns the new ETag.
     /// A row with <paramref name="expiresAt"/> may be deleted by <see cref="DeleteExpiredAsync"/> once that time has passed.
     /// </summary>
     /// <exception cref="InconsistentStateException">Another writer changed the row first.</exception>
-    Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
+    Task<string> WriteAsync(StateKey grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken);
 
-    /// <inheritdoc cref="WriteAsync(GrainId, string, byte[], string?, DateTimeOffset?, CancellationToken)"/>
-    Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken) =>
+    /// <inheritdoc cref="WriteAsync(StateKey, string, byte[], string?, DateTimeOffset?, CancellationToken)"/>
+    Task<string> WriteAsync(StateKey grainId, string stateName, byte[] data, string? expectedETag, CancellationToken cancellationToken) =>
         WriteAsync(grainId, stateName, data, expectedETag, null, cancellationToken);
 
     /// <summary>Deletes up to <paramref name="max"/> rows whose expiry is at or before <paramref name="now"/>; returns how many.</summary>
@@ -26,5 +26,5 @@ public interface IGrainStateStore
 
     /// <summary>Deletes if the stored ETag equals <paramref name="expectedETag"/>.</summary>
     /// <exception cref="InconsistentStateException">Another writer changed the row first.</exception>
-    Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken);
+    Task ClearAsync(StateKey grainId, string stateName, string? expectedETag, CancellationToken cancellationToken);
 }

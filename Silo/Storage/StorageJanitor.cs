@@ -1,7 +1,8 @@
+using Acteon.Grains.Abstractions;
+using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Audit;
-using Acteon.Silo.Runtime;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Logging;
 
 namespace Acteon.Silo.Storage;
 
@@ -9,7 +10,7 @@ namespace Acteon.Silo.Storage;
 /// Deletes what has expired, so the store stays bounded under millions of one-off keys: grain state past its
 /// <c>IExpiringState.ExpiresAt</c> (dedup keys, throttle windows) and audit records past <c>expires_at</c>.
 /// </summary>
-internal sealed class StorageJanitor(IGrainStateStore states, IAuditStore audit, TimeProvider time, IOptions<SiloOptions> options, SiloLog log)
+internal sealed partial class StorageJanitor(IGrainStateStore states, IAuditStore audit, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, TimeSpan interval, ILogger<StorageJanitor> logger)
     : BackgroundService
 {
     private const int Batch = 10_000;
@@ -35,7 +36,7 @@ internal sealed class StorageJanitor(IGrainStateStore states, IAuditStore audit,
         {
             try
             {
-                await Task.Delay(options.Value.CleanupInterval, time, stoppingToken);
+                await Task.Delay(interval, time, stoppingToken);
                 await SweepAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -44,8 +45,11 @@ internal sealed class StorageJanitor(IGrainStateStore states, IAuditStore audit,
             }
             catch (Exception error)
             {
-                log.LoopFailed("Storage clean-up", error);
+                LogSweepFailed(logger, error);
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Storage clean-up failed; retrying")]
+    private static partial void LogSweepFailed(ILogger logger, Exception error);
 }

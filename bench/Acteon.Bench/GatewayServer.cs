@@ -2,7 +2,6 @@ using System.Globalization;
 using Acteon.Gateway.Api.Hosting;
 using Acteon.Grains.Audit;
 using Acteon.Silo.Configuration;
-using Acteon.Silo.Runtime;
 
 namespace Acteon.Bench;
 
@@ -31,8 +30,12 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// <summary>Completes once every audit record queued so far is stored.</summary>
     public Task FlushAuditAsync() => _app.Services.GetRequiredService<BatchingAuditWriter>().FlushAsync();
 
-    /// <summary>Live grain activations of the co-hosted silo.</summary>
-    public int Activations => _app.Services.GetRequiredService<GrainCatalog>().Count;
+    /// <summary>Live grain activations of the co-hosted silo, as Orleans counts them.</summary>
+    public async Task<int> ActivationsAsync()
+    {
+        var statistics = await _app.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        return statistics.Sum(s => s.ActivationCount);
+    }
 
     public static string ConfigText(string backend, string databasePath, bool withRules = false) => string.Create(CultureInfo.InvariantCulture, $"""
         [server]

@@ -27,8 +27,8 @@ internal sealed class PostgresGatewayNode : IAsyncDisposable
             [audit]
             enabled = true
 
-            [silo]
-            node_id = "{nodeId}"
+            [cluster]
+            silo_name = "{nodeId}"
 
             [[providers]]
             name = "log"

@@ -21,7 +21,7 @@ internal static class RssBenchmark
         var failures = new RequestFailures();
         Console.WriteLine($"gateway {gateway.DispatchUri} ([state] {gateway.Backend}, {gateway.DatabasePath})");
         Console.WriteLine(Header());
-        Console.WriteLine(Row("start", 0, TimeSpan.Zero, gateway));
+        Console.WriteLine(await Row("start", 0, TimeSpan.Zero, gateway));
 
         var start = Stopwatch.GetTimestamp();
         var lastStep = start;
@@ -37,13 +37,16 @@ internal static class RssBenchmark
                 var completed = Interlocked.Increment(ref done);
                 if (completed % step == 0)
                 {
+                    double stepRate;
+                    long now;
                     lock (gate)
                     {
-                        var now = Stopwatch.GetTimestamp();
-                        var stepRate = step / Stopwatch.GetElapsedTime(lastStep, now).TotalSeconds;
+                        now = Stopwatch.GetTimestamp();
+                        stepRate = step / Stopwatch.GetElapsedTime(lastStep, now).TotalSeconds;
                         lastStep = now;
-                        Console.WriteLine(Row(completed.ToString("N0", CultureInfo.InvariantCulture), stepRate, Stopwatch.GetElapsedTime(start, now), gateway));
                     }
+
+                    Console.WriteLine(await Row(completed.ToString("N0", CultureInfo.InvariantCulture), stepRate, Stopwatch.GetElapsedTime(start, now), gateway));
                 }
             }
         }
@@ -53,11 +56,11 @@ internal static class RssBenchmark
         Console.WriteLine(Invariant($"{count} dispatches in {elapsed.TotalSeconds:F1} s = {count / elapsed.TotalSeconds:F0} req/s overall"));
 
         FullCollect();
-        Console.WriteLine(Row("after full GC", 0, elapsed, gateway));
+        Console.WriteLine(await Row("after full GC", 0, elapsed, gateway));
         // One collection interval (5 s by default) later the silo has had a chance to trim back under its bound.
         await Task.Delay(TimeSpan.FromSeconds(6));
         FullCollect();
-        Console.WriteLine(Row("+6 s, full GC", 0, Stopwatch.GetElapsedTime(start), gateway));
+        Console.WriteLine(await Row("+6 s, full GC", 0, Stopwatch.GetElapsedTime(start), gateway));
         Console.WriteLine($"SQLite files: {MemoryProbe.Megabytes(DatabaseBytes(gateway.DatabasePath))}");
 
         if (failures.Total == 0)
@@ -89,8 +92,8 @@ internal static class RssBenchmark
     private static string Header() =>
         $"{"dispatches",-14} {"elapsed s",9} {"req/s",8} {"RSS",12} {"GC heap",12} {"activations",11}";
 
-    private static string Row(string label, double rate, TimeSpan elapsed, GatewayServer gateway) => Invariant(
-        $"{label,-14} {elapsed.TotalSeconds,9:F1} {rate,8:F0} {MemoryProbe.Megabytes(MemoryProbe.RssBytes()),12} {MemoryProbe.Megabytes(GC.GetTotalMemory(false)),12} {gateway.Activations,11}");
+    private static async Task<string> Row(string label, double rate, TimeSpan elapsed, GatewayServer gateway) => Invariant(
+        $"{label,-14} {elapsed.TotalSeconds,9:F1} {rate,8:F0} {MemoryProbe.Megabytes(MemoryProbe.RssBytes()),12} {MemoryProbe.Megabytes(GC.GetTotalMemory(false)),12} {await gateway.ActivationsAsync(),11}");
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,19 +1,18 @@
 using Acteon.Grains.Abstractions.Rules;
-using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Grains.State;
 
 namespace Acteon.Grains.Rules.Toggles;
 
-internal sealed class RuleTogglesGrain([PersistentState("toggles")] IPersistentState<RuleTogglesState> state) : Grain, IRuleTogglesGrain
+[GrainType(TypeName)]
+internal sealed class RuleTogglesGrain([PersistentState("toggles", GrainStorage.Name)] IPersistentState<RuleTogglesState> state)
+    : Grain, IRuleTogglesGrain
 {
     public const string TypeName = "rule-toggles";
     public const string Key = "global";
 
-    public async Task SetAsync(string ruleName, bool enabled)
-    {
-        var toggles = new Dictionary<string, bool>(state.State.Enabled, StringComparer.Ordinal) { [ruleName] = enabled };
-        state.State = new RuleTogglesState { Enabled = toggles };
-        await state.WriteStateAsync();
-    }
+    public Task SetAsync(string ruleName, bool enabled) =>
+        state.UpdateAsync(current =>
+            (new RuleTogglesState { Enabled = new Dictionary<string, bool>(current.Enabled, StringComparer.Ordinal) { [ruleName] = enabled } }, true));
 
     public async Task<IReadOnlyDictionary<string, bool>> GetAsync()
     {

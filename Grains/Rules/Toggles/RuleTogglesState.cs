@@ -1,6 +1,7 @@
 namespace Acteon.Grains.Rules.Toggles;
 
+[GenerateSerializer, Alias("acteon.rule-toggles-state")]
 public sealed record RuleTogglesState
 {
-    public Dictionary<string, bool> Enabled { get; init; } = new(StringComparer.Ordinal);
+    [Id(0)] public Dictionary<string, bool> Enabled { get; init; } = new(StringComparer.Ordinal);
 }

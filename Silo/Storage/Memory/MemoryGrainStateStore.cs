@@ -1,19 +1,19 @@
 using System.Collections.Concurrent;
-using Acteon.Grains.Abstractions.Runtime;
+using Orleans.Storage;
 
 namespace Acteon.Silo.Storage.Memory;
 
 /// <summary>In-process grain state for tests and throwaway runs; same CAS rules as the durable stores.</summary>
 internal sealed class MemoryGrainStateStore : IGrainStateStore
 {
-    private readonly ConcurrentDictionary<(GrainId, string), StoredState> _rows = new();
-    private readonly ConcurrentDictionary<(GrainId, string), (string ETag, DateTimeOffset At)> _expiries = new();
+    private readonly ConcurrentDictionary<(StateKey, string), StoredState> _rows = new();
+    private readonly ConcurrentDictionary<(StateKey, string), (string ETag, DateTimeOffset At)> _expiries = new();
     private long _version;
 
-    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+    public Task<StoredState?> ReadAsync(StateKey grainId, string stateName, CancellationToken cancellationToken) =>
         Task.FromResult(_rows.TryGetValue((grainId, stateName), out var row) ? row : null);
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    public Task<string> WriteAsync(StateKey grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var key = (grainId, stateName);
         var next = new StoredState(data.ToArray(), Interlocked.Increment(ref _version).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -57,18 +57,18 @@ internal sealed class MemoryGrainStateStore : IGrainStateStore
             }
 
             // Only the version that carried this expiry goes; a newer write keeps its row.
-            if (_rows.TryGetValue(key, out var row) && row.ETag == expiry.ETag && _rows.TryRemove(new KeyValuePair<(GrainId, string), StoredState>(key, row)))
+            if (_rows.TryGetValue(key, out var row) && row.ETag == expiry.ETag && _rows.TryRemove(new KeyValuePair<(StateKey, string), StoredState>(key, row)))
             {
                 deleted++;
             }
 
-            _expiries.TryRemove(new KeyValuePair<(GrainId, string), (string, DateTimeOffset)>(key, expiry));
+            _expiries.TryRemove(new KeyValuePair<(StateKey, string), (string, DateTimeOffset)>(key, expiry));
         }
 
         return Task.FromResult(deleted);
     }
 
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken)
+    public Task ClearAsync(StateKey grainId, string stateName, string? expectedETag, CancellationToken cancellationToken)
     {
         var key = (grainId, stateName);
         if (expectedETag is null)
@@ -76,7 +76,7 @@ internal sealed class MemoryGrainStateStore : IGrainStateStore
             return _rows.ContainsKey(key) ? throw Conflict(grainId, stateName) : Task.CompletedTask;
         }
 
-        if (!_rows.TryGetValue(key, out var current) || current.ETag != expectedETag || !_rows.TryRemove(new KeyValuePair<(GrainId, string), StoredState>(key, current)))
+        if (!_rows.TryGetValue(key, out var current) || current.ETag != expectedETag || !_rows.TryRemove(new KeyValuePair<(StateKey, string), StoredState>(key, current)))
         {
             throw Conflict(grainId, stateName);
         }
@@ -84,6 +84,6 @@ internal sealed class MemoryGrainStateStore : IGrainStateStore
         return Task.CompletedTask;
     }
 
-    private static InconsistentStateException Conflict(GrainId grainId, string stateName) =>
+    private static InconsistentStateException Conflict(StateKey grainId, string stateName) =>
         new($"State '{stateName}' of {grainId} was changed by another writer.");
 }

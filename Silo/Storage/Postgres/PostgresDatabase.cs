@@ -10,8 +10,6 @@ namespace Acteon.Silo.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresDatabase : IDisposable, IAsyncDisposable
 {
-    public const string ReminderChannel = "acteon_reminders";
-
     public PostgresDatabase(string url)
     {
         var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Build(url));

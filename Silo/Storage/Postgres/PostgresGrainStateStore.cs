@@ -1,5 +1,5 @@
 using System.Globalization;
-using Acteon.Grains.Abstractions.Runtime;
+using Orleans.Storage;
 
 namespace Acteon.Silo.Storage.Postgres;
 
@@ -7,7 +7,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db, PostgresState
 {
     private const string Key = "grain_type=$1 AND grain_key=$2 AND state_name=$3";
 
-    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+    public Task<StoredState?> ReadAsync(StateKey grainId, string stateName, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>
         {
             await using var command = db.Command($"SELECT data, etag FROM grain_state WHERE {Key};", grainId.Type, grainId.Key, stateName);
@@ -17,7 +17,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db, PostgresState
                 : null;
         });
 
-    public async Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(StateKey grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken)
     {
         var expires = expiresAt?.UtcTicks;
         // The batch's key order: the statement's own key, so that every batch locks rows in the same order.
@@ -31,7 +31,7 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db, PostgresState
         return etag is { } value ? value.ToString(CultureInfo.InvariantCulture) : throw Conflict(grainId, stateName);
     }
 
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
+    public Task ClearAsync(StateKey grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
         db.RunAsync(async () =>
         {
             if (expectedETag is null)
@@ -57,6 +57,6 @@ internal sealed class PostgresGrainStateStore(PostgresDatabase db, PostgresState
     // An ETag that is not ours can never match a stored version.
     private static long ParseETag(string etag) => long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
-    private static InconsistentStateException Conflict(GrainId grainId, string stateName) =>
+    private static InconsistentStateException Conflict(StateKey grainId, string stateName) =>
         new($"State '{stateName}' of {grainId} was changed by another writer.");
 }

@@ -56,6 +56,23 @@ internal static class PostgresSchema
         CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at);
         CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at);
         """,
+        // Orleans runs the grains: its reminder service reads reminders by ring range (grain_hash), and the membership
+        // table is Orleans' (PostgresMembershipTable). Reminders of the old runtime stay in reminders_v1 until
+        // LegacyReminderImport moves them.
+        """
+        ALTER TABLE reminders RENAME TO reminders_v1;
+        DROP TABLE membership;
+        CREATE TABLE reminders (
+            service_id text NOT NULL, grain_id text NOT NULL, name text NOT NULL,
+            start_at bigint NOT NULL, period_ticks bigint NOT NULL, grain_hash bigint NOT NULL, etag bigint NOT NULL,
+            PRIMARY KEY (service_id, grain_id, name));
+        CREATE INDEX ix_reminders_hash ON reminders (service_id, grain_hash);
+        CREATE TABLE membership_version (cluster_id text PRIMARY KEY, version integer NOT NULL);
+        CREATE TABLE membership (
+            cluster_id text NOT NULL REFERENCES membership_version (cluster_id), silo text NOT NULL, status integer NOT NULL,
+            entry bytea NOT NULL, etag bigint NOT NULL, i_am_alive bigint NOT NULL,
+            PRIMARY KEY (cluster_id, silo));
+        """,
     ];
 
     /// <summary>Applies the missing steps; returns how many ran.</summary>

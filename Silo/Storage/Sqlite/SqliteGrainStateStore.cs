@@ -1,5 +1,5 @@
 using System.Globalization;
-using Acteon.Grains.Abstractions.Runtime;
+using Orleans.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Acteon.Silo.Storage.Sqlite;
@@ -10,7 +10,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
     private const string Insert = "INSERT INTO grain_state (grain_type, grain_key, state_name, data, etag, expires_at) VALUES (?1, ?2, ?3, ?4, ?6, ?5) ON CONFLICT DO NOTHING RETURNING etag;";
     private const string Update = "UPDATE grain_state SET data=?4, etag=etag+1, expires_at=?5 WHERE grain_type=?1 AND grain_key=?2 AND state_name=?3 AND etag=?6 RETURNING etag;";
 
-    public Task<StoredState?> ReadAsync(GrainId grainId, string stateName, CancellationToken cancellationToken) =>
+    public Task<StoredState?> ReadAsync(StateKey grainId, string stateName, CancellationToken cancellationToken) =>
         db.ReadAsync(connection =>
         {
             var statement = Key(SqliteDatabase.Statement(connection, Select), grainId, stateName);
@@ -26,7 +26,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             }
         }, cancellationToken);
 
-    public Task<string> WriteAsync(GrainId grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
+    public Task<string> WriteAsync(StateKey grainId, string stateName, byte[] data, string? expectedETag, DateTimeOffset? expiresAt, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
             var statement = Key(SqliteDatabase.Statement(connection, expectedETag is null ? Insert : Update), grainId, stateName)
@@ -47,7 +47,7 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             }
         }, cancellationToken);
 
-    public Task ClearAsync(GrainId grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
+    public Task ClearAsync(StateKey grainId, string stateName, string? expectedETag, CancellationToken cancellationToken) =>
         db.WriteAsync(connection =>
         {
             if (expectedETag is null)
@@ -73,13 +73,13 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
             return command.ExecuteNonQuery();
         }, cancellationToken);
 
-    private static SqliteStatement Key(SqliteStatement statement, GrainId grainId, string stateName) =>
+    private static SqliteStatement Key(SqliteStatement statement, StateKey grainId, string stateName) =>
         statement.Bind(1, grainId.Type).Bind(2, grainId.Key).Bind(3, stateName);
 
     private static long ParseETag(string etag) =>
         long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
 
-    private static SqliteCommand Command(SqliteConnection connection, string sql, GrainId grainId, string stateName)
+    private static SqliteCommand Command(SqliteConnection connection, string sql, StateKey grainId, string stateName)
     {
         var command = SqliteDatabase.Command(connection, sql);
         command.Parameters.AddWithValue("$t", grainId.Type);
@@ -97,6 +97,6 @@ internal sealed class SqliteGrainStateStore(SqliteDatabase db) : IGrainStateStor
         }
     }
 
-    private static InconsistentStateException Conflict(GrainId grainId, string stateName) =>
+    private static InconsistentStateException Conflict(StateKey grainId, string stateName) =>
         new($"State '{stateName}' of {grainId} was changed by another writer.");
 }

@@ -47,6 +47,17 @@ internal static class SqliteSchema
         CREATE INDEX ix_audit_action ON audit (action_id, dispatched_at);
         CREATE INDEX ix_audit_scope ON audit (namespace, tenant, dispatched_at);
         """,
+        // Orleans runs the grains: its reminder service reads reminders by ring range (grain_hash), and membership is
+        // Orleans' own. Reminders of the old runtime stay in reminders_v1 until LegacyReminderImport moves them.
+        """
+        ALTER TABLE reminders RENAME TO reminders_v1;
+        DROP TABLE membership;
+        CREATE TABLE reminders (
+            service_id TEXT NOT NULL, grain_id TEXT NOT NULL, name TEXT NOT NULL,
+            start_at INTEGER NOT NULL, period_ticks INTEGER NOT NULL, grain_hash INTEGER NOT NULL, etag INTEGER NOT NULL,
+            PRIMARY KEY (service_id, grain_id, name)) WITHOUT ROWID;
+        CREATE INDEX ix_reminders_hash ON reminders (service_id, grain_hash);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);

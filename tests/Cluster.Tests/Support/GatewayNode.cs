@@ -44,7 +44,7 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>The acteon.toml of a cluster node on <paramref name="url"/>; <paramref name="extra"/> is appended.</summary>
-    public static string Config(string id, int port, string url, Uri webhook, string extra = "", int pollMs = 500) => $"""
+    public static string Config(string id, int port, string url, Uri webhook, string extra = "", string cluster = "") => $"""
         [server]
         host = "127.0.0.1"
         port = {port}
@@ -65,12 +65,9 @@ public sealed class GatewayNode : IAsyncDisposable
         directory = "rules"
         watch = false
 
-        [silo]
-        node_id = "{id}"
-        heartbeat_interval_seconds = 1
-        dead_after_seconds = 3
-        reminder_poll_interval_ms = {pollMs}
-        reminder_lease_seconds = 3
+        [cluster]
+        silo_name = "{id}"
+        {cluster}
 
         [[providers]]
         name = "hook"
@@ -89,11 +86,11 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>Starts the process and waits until <c>/health/live</c> answers.</summary>
-    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", int pollMs = 500)
+    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, pollMs: pollMs));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, cluster: cluster));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), rules);
         var node = new GatewayNode(id, port, directory, Launch(directory, "-c", "acteon.toml"));

@@ -1,4 +1,5 @@
 using Acteon.Gateway.Api.Hosting;
+using Acteon.Silo.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Acteon.Gateway.Api.Tests.Hosting;
@@ -23,7 +24,7 @@ public sealed class ClusterCommandLineTests
         File.WriteAllText(path, "[state]\nbackend = \"postgres\"\nurl = \"postgres://acteon@db/acteon\"\n");
         var host = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [GatewayConfiguration.StateUrlSetting] = "postgres://acteon:secret@db/acteon",
+            [ConfigOverrides.StateUrlSetting] = "postgres://acteon:secret@db/acteon",
         }).Build();
 
         var config = GatewayConfiguration.Load(GatewayCommandLine.Parse(["-c", path]), host);

@@ -1,12 +1,12 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Acteon.Gateway.Api.Hosting;
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Audit;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
@@ -20,7 +20,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="backend">The <c>[state]</c> backend.</param>
     /// <param name="directory">The folder of the configuration and database; a new temp folder when null.</param>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
-    /// <param name="time">Replaces the gateway's clock (e.g. a manual one).</param>
+    /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a manual one).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
     /// <param name="executorTimeoutSeconds">
     /// The executor's per-attempt time-out; on a manual clock that runs ahead while a provider call is in flight, a long one.
@@ -81,11 +81,9 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         builder.UseSetting(GatewayConfiguration.ConfigPathSetting, _configPath);
         if (_time is { } time)
         {
-            builder.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<TimeProvider>();
-                services.AddSingleton(time);
-            });
+            // The gateway's clock only: Orleans keeps the system clock, so that driving this one never makes the
+            // membership protocol declare the silo dead.
+            builder.ConfigureTestServices(services => services.AddKeyedSingleton(GatewayClock.Key, time));
         }
     }
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Grains.Execution;
 using Acteon.Silo.Tests.Support;
 using Microsoft.Extensions.Options;
@@ -94,16 +93,11 @@ public sealed class ActionExecutorTests
     private static ProviderResponse Ok() => new(true, JsonDocument.Parse("{}").RootElement);
 
     private static ActionExecutor Executor(IProviderGrain provider, TimeProvider clock, int maxRetries, TimeSpan? timeout = null, int maxConcurrent = 10) =>
-        new(new SingleGrainFactory(provider), Options.Create(new ExecutorOptions
+        new(_ => provider, Options.Create(new ExecutorOptions
         {
             MaxRetries = maxRetries, Timeout = timeout ?? TimeSpan.FromSeconds(30), MaxConcurrent = maxConcurrent,
             RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(30),
         }), clock);
-
-    private sealed class SingleGrainFactory(IProviderGrain provider) : IGrainFactory
-    {
-        public TGrain GetGrain<TGrain>(string key) where TGrain : IGrainWithStringKey => (TGrain)provider;
-    }
 
     private sealed class ScriptedProvider(params ProviderResult[] script) : IProviderGrain
     {

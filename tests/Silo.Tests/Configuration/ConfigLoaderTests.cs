@@ -23,9 +23,11 @@ public sealed class ConfigLoaderTests
             [audit]
             store_payload = false
             flush_interval_ms = 0
-            [silo]
-            max_activations = 1000
-            idle_timeout_seconds = 30
+            [cluster]
+            cluster_id = "prod"
+            silo_port = 11111
+            gateway_port = 30000
+            idle_timeout_seconds = 90
             [telemetry]
             otlp_endpoint = "http://127.0.0.1:4317"
             [[providers]]
@@ -40,11 +42,11 @@ public sealed class ConfigLoaderTests
         Assert.Equal(TimeSpan.FromSeconds(60), config.Dispatch.DefaultDedupTtl);
         Assert.False(config.Audit.StorePayload);
         Assert.Equal(TimeSpan.Zero, config.Audit.FlushInterval);
-        Assert.Equal(1000, config.Silo.MaxActivations);
-        Assert.Equal(TimeSpan.FromSeconds(30), config.Silo.IdleTimeout);
+        Assert.Equal(("prod", 11111, 30000, "local"), (config.Cluster.ClusterId, config.Cluster.SiloPort, config.Cluster.GatewayPort, config.Cluster.Membership));
+        Assert.Equal(TimeSpan.FromSeconds(90), config.Cluster.IdleTimeout);
         Assert.Equal(new Uri("http://127.0.0.1:4317"), config.Telemetry.OtlpEndpoint);
         var provider = Assert.Single(config.Providers);
-        Assert.Equal(("hooks", "webhook", "acteon.toml:20"), (provider.Name, provider.Type, provider.Location));
+        Assert.Equal(("hooks", "webhook", "acteon.toml:22"), (provider.Name, provider.Type, provider.Location));
         Assert.Equal("http://127.0.0.1:9000", provider.Fields["url"]);
     }
 
@@ -73,6 +75,15 @@ public sealed class ConfigLoaderTests
     [InlineData("server = { host = \"a\",\n  prot = 1 }", "acteon.toml:2: [server] prot: unknown key")]
     [InlineData("[audit]\nflush_interval_ms = -1", "acteon.toml:2: [audit] flush_interval_ms: must be between 0 and 60000, not -1")]
     [InlineData("[telemetry]\notlp_endpoint = \"localhost:4317\"", "acteon.toml:2: [telemetry] otlp_endpoint: must be an http:// or https:// URL")]
+    [InlineData("[silo]\nnode_id = \"a\"", "acteon.toml:1: unknown section or key 'silo'")]
+    [InlineData("[cluster]\nsilo_prot = 1", "acteon.toml:2: [cluster] silo_prot: unknown key")]
+    [InlineData("[cluster]\nmembership = \"redis\"", "[cluster] redis_url: is required when membership = \"redis\"")]
+    [InlineData("[cluster]\nmembership = \"postgres\"", "acteon.toml:2: [cluster] membership: = \"postgres\" needs [state] backend = \"postgres\"")]
+    [InlineData("[cluster]\nrole = \"client\"", "acteon.toml:2: [cluster] role: = \"client\" needs a cluster to join")]
+    [InlineData("[cluster]\nrole = \"gateway\"", "acteon.toml:2: [cluster] role: must be one of")]
+    [InlineData("[cluster]\nadvertised_address = \"pod.local\"", "acteon.toml:2: [cluster] advertised_address: must be an IP address")]
+    [InlineData("[cluster]\ngateway_port = 70000", "acteon.toml:2: [cluster] gateway_port: must be between 0 and 65535")]
+    [InlineData("[server]\nrequest_timeout_seconds = 1", "acteon.toml:2: [server] request_timeout_seconds: must be between 2 and 3600")]
     public void Parse_BadValue_ErrorNamesFileLineAndKey(string toml, string expected)
     {
         var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse(toml, "acteon.toml"));

@@ -8,9 +8,5 @@ public sealed class MemoryStorageTests : StorageConformanceTests
 {
     protected override IGrainStateStore CreateGrainStateStore() => new MemoryGrainStateStore();
 
-    protected override IReminderStore CreateReminderStore() => new MemoryReminderStore();
-
-    protected override IMembershipStore CreateMembershipStore() => new MemoryMembershipStore();
-
     protected override IAuditStore CreateAuditStore() => new MemoryAuditStore();
 }

@@ -14,24 +14,13 @@ namespace Acteon.Silo.Tests.Storage;
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
 {
-    private static readonly Lock Gate = new();
-    private static Task<string>? _database;
     private readonly PostgresDatabase _db;
     private readonly PostgresStateWriter _writer;
 
     public PostgresStorageTests(PostgresFixture postgres)
     {
-        Task<string> url;
-        lock (Gate)
-        {
-            url = _database ??= postgres.Server.CreateDatabaseAsync("conformance");
-        }
-
-        _db = new PostgresDatabase(url.GetAwaiter().GetResult());
-        _db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+        _db = ConformanceDatabase.OpenEmpty(postgres);
         _writer = new PostgresStateWriter(_db);
-        using var truncate = _db.Command("TRUNCATE grain_state, reminders, membership, audit;");
-        truncate.ExecuteNonQuery();
     }
 
     public void Dispose()
@@ -82,7 +71,7 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
         var store = new PostgresGrainStateStore(nowhere, writer);
 
         await Assert.ThrowsAsync<StoreUnavailableException>(() =>
-            store.ReadAsync(new Grains.Abstractions.Runtime.GrainId("t", "k"), "s", CancellationToken.None));
+            store.ReadAsync(new StateKey("t", "k"), "s", CancellationToken.None));
     }
 
     [Fact]
@@ -93,7 +82,7 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
         IGrainStateStore store = new PostgresGrainStateStore(nowhere, writer);
 
         var writes = Enumerable.Range(0, 5).Select(i =>
-            store.WriteAsync(new Grains.Abstractions.Runtime.GrainId("t", $"k{i}"), "s", [1], null, CancellationToken.None)).ToArray();
+            store.WriteAsync(new StateKey("t", $"k{i}"), "s", [1], null, CancellationToken.None)).ToArray();
 
         foreach (var write in writes)
         {
@@ -102,10 +91,6 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
     }
 
     protected override IGrainStateStore CreateGrainStateStore() => new PostgresGrainStateStore(_db, _writer);
-
-    protected override IReminderStore CreateReminderStore() => new PostgresReminderStore(_db);
-
-    protected override IMembershipStore CreateMembershipStore() => new PostgresMembershipStore(_db);
 
     protected override IAuditStore CreateAuditStore() => new PostgresAuditStore(_db);
 }

@@ -21,9 +21,5 @@ public sealed class SqliteStorageTests : StorageConformanceTests, IDisposable
 
     protected override IGrainStateStore CreateGrainStateStore() => new SqliteGrainStateStore(_db);
 
-    protected override IReminderStore CreateReminderStore() => new SqliteReminderStore(_db);
-
-    protected override IMembershipStore CreateMembershipStore() => new SqliteMembershipStore(_db);
-
     protected override IAuditStore CreateAuditStore() => new SqliteAuditStore(_db);
 }

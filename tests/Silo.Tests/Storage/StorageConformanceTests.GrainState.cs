@@ -1,4 +1,5 @@
-using Acteon.Grains.Abstractions.Runtime;
+using Acteon.Silo.Storage;
+using Orleans.Storage;
 using Xunit;
 
 namespace Acteon.Silo.Tests.Storage;
@@ -11,11 +12,11 @@ public abstract partial class StorageConformanceTests
     public async Task WriteAsync_ManyAtOnceSomeConflicting_EachGetsItsOwnAnswer()
     {
         var store = CreateGrainStateStore();
-        var existing = Enumerable.Range(0, 10).Select(i => new GrainId("conformance", $"many-{i}")).ToArray();
+        var existing = Enumerable.Range(0, 10).Select(i => new StateKey("conformance", $"many-{i}")).ToArray();
         var etags = await Task.WhenAll(existing.Select(id => store.WriteAsync(id, "state", Bytes("old"), null, None)));
 
         // 40 inserts of new keys, 10 inserts over stored keys (conflicts), 10 updates with the right ETag.
-        var inserts = Enumerable.Range(10, 40).Select(i => Task.Run(() => store.WriteAsync(new GrainId("conformance", $"many-{i}"), "state", Bytes("new"), null, None)));
+        var inserts = Enumerable.Range(10, 40).Select(i => Task.Run(() => store.WriteAsync(new StateKey("conformance", $"many-{i}"), "state", Bytes("new"), null, None)));
         var conflicting = existing.Select(id => Task.Run(() => store.WriteAsync(id, "state", Bytes("lost"), null, None)));
         var updates = existing.Select((id, i) => Task.Run(() => store.WriteAsync(id, "state", Bytes("updated"), etags[i], None)));
         var all = inserts.Concat(conflicting).Concat(updates).ToArray();
@@ -29,14 +30,14 @@ public abstract partial class StorageConformanceTests
             Assert.Equal("updated", Text((await store.ReadAsync(id, "state", None))!.Data));
         }
 
-        Assert.Equal("new", Text((await store.ReadAsync(new GrainId("conformance", "many-49"), "state", None))!.Data));
+        Assert.Equal("new", Text((await store.ReadAsync(new StateKey("conformance", "many-49"), "state", None))!.Data));
     }
 
     [Fact]
     public async Task DeleteExpiredAsync_RemovesOnlyRowsPastTheirExpiry()
     {
         var store = CreateGrainStateStore();
-        GrainId expired = new("conformance", "expired"), later = new("conformance", "later"), forever = new("conformance", "forever");
+        StateKey expired = new("conformance", "expired"), later = new("conformance", "later"), forever = new("conformance", "forever");
         await store.WriteAsync(expired, "state", Bytes("a"), null, T0.AddMinutes(-1), None);
         await store.WriteAsync(later, "state", Bytes("b"), null, T0.AddMinutes(1), None);
         await store.WriteAsync(forever, "state", Bytes("c"), null, None);
@@ -77,7 +78,7 @@ public abstract partial class StorageConformanceTests
         var store = CreateGrainStateStore();
         for (var i = 0; i < 5; i++)
         {
-            await store.WriteAsync(new GrainId("conformance", $"k{i}"), "state", Bytes("x"), null, T0.AddMinutes(-1), None);
+            await store.WriteAsync(new StateKey("conformance", $"k{i}"), "state", Bytes("x"), null, T0.AddMinutes(-1), None);
         }
 
         Assert.Equal(3, await store.DeleteExpiredAsync(T0, 3, None));

@@ -1,6 +1,5 @@
 using System.Text;
 using Acteon.Grains.Abstractions.Audit;
-using Acteon.Grains.Abstractions.Runtime;
 using Acteon.Silo.Storage;
 
 namespace Acteon.Silo.Tests.Storage;
@@ -12,14 +11,10 @@ namespace Acteon.Silo.Tests.Storage;
 public abstract partial class StorageConformanceTests
 {
     private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly GrainId Grain = new("conformance", "ns:tenant:key");
+    private static readonly StateKey Grain = new("conformance", "ns:tenant:key");
     private static readonly CancellationToken None = CancellationToken.None;
 
     protected abstract IGrainStateStore CreateGrainStateStore();
-
-    protected abstract IReminderStore CreateReminderStore();
-
-    protected abstract IMembershipStore CreateMembershipStore();
 
     protected abstract IAuditStore CreateAuditStore();
 

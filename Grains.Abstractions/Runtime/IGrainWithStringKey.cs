@@ -1,3 +1,0 @@
-namespace Acteon.Grains.Abstractions.Runtime;
-
-public interface IGrainWithStringKey : IGrain;

@@ -1,0 +1,62 @@
+using System.Globalization;
+using Acteon.Silo.Storage.Postgres;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace Acteon.Silo.Reminders;
+
+/// <summary>Orleans' reminder table in the shared PostgreSQL store; every silo of the service reads and writes it.</summary>
+internal sealed class PostgresReminderTable(PostgresDatabase db, IOptions<ClusterOptions> cluster) : IReminderTable
+{
+    private readonly string _serviceId = cluster.Value.ServiceId;
+
+    public Task<ReminderTableData> ReadRows(GrainId grainId) =>
+        ReadAsync($"SELECT {ReminderRows.Columns} FROM reminders WHERE service_id=$1 AND grain_id=$2;", grainId.ToString());
+
+    public Task<ReminderTableData> ReadRows(uint begin, uint end) =>
+        ReadAsync($"SELECT {ReminderRows.Columns} FROM reminders WHERE service_id=$1 AND {ReminderRange.Condition(begin, end, "grain_hash", "$2", "$3")};",
+            (long)begin, (long)end);
+
+    public async Task<ReminderEntry?> ReadRow(GrainId grainId, string reminderName)
+    {
+        var rows = await ReadAsync($"SELECT {ReminderRows.Columns} FROM reminders WHERE service_id=$1 AND grain_id=$2 AND name=$3;", grainId.ToString(), reminderName);
+        return rows.Reminders.Count == 0 ? null : rows.Reminders[0];
+    }
+
+    public Task<string?> UpsertRow(ReminderEntry entry) =>
+        db.RunAsync<string?>(async () =>
+        {
+            var etag = ReminderRows.NewETag();
+            await using var command = db.Command("""
+                INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                ON CONFLICT (service_id, grain_id, name) DO UPDATE SET
+                    start_at=excluded.start_at, period_ticks=excluded.period_ticks, grain_hash=excluded.grain_hash, etag=excluded.etag;
+                """, _serviceId, entry.GrainId.ToString(), entry.ReminderName, entry.StartAt.ToUniversalTime().Ticks, entry.Period.Ticks,
+                ReminderRange.Hash(entry.GrainId), etag);
+            await command.ExecuteNonQueryAsync();
+            return etag.ToString(CultureInfo.InvariantCulture);
+        });
+
+    public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
+        db.RunAsync(async () =>
+        {
+            await using var command = db.Command("DELETE FROM reminders WHERE service_id=$1 AND grain_id=$2 AND name=$3 AND etag=$4;",
+                _serviceId, grainId.ToString(), reminderName, ReminderRows.ParseETag(eTag));
+            return await command.ExecuteNonQueryAsync() == 1;
+        });
+
+    public Task TestOnlyClearTable() =>
+        db.RunAsync(async () =>
+        {
+            await using var command = db.Command("DELETE FROM reminders WHERE service_id=$1;", _serviceId);
+            return await command.ExecuteNonQueryAsync();
+        });
+
+    private Task<ReminderTableData> ReadAsync(string sql, params object[] parameters) =>
+        db.RunAsync(async () =>
+        {
+            await using var command = db.Command(sql, [_serviceId, .. parameters]);
+            await using var reader = await command.ExecuteReaderAsync();
+            return await ReminderRows.ReadAllAsync(reader);
+        });
+}
