@@ -6,7 +6,7 @@ namespace Acteon.Providers.Aws.Ec2;
 
 /// <summary><c>aws-ec2</c>: instance lifecycle and EBS volumes (EC2 query protocol, API 2016-11-15).</summary>
 internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults defaults, AwsClientFactory clients)
-    : AwsProvider(name, "aws-ec2", clients)
+    : AwsProvider(name, "aws-ec2", "ec2", clients)
 {
     private const string Version = "2016-11-15";
 

@@ -46,7 +46,7 @@ internal static class AwsErrorParser
     }
 
     /// <summary><c>com.amazonaws.sqs#QueueDoesNotExist</c> and <c>Throttling:http://...</c> become the bare code.</summary>
-    private static string Normalize(string? code)
+    public static string Normalize(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {

@@ -4,7 +4,6 @@ using System.Xml;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Credentials;
 using Acteon.Providers.Aws.Signing;
-using Amazon.Runtime;
 
 namespace Acteon.Providers.Aws.Protocols;
 
@@ -70,7 +69,7 @@ internal sealed class AwsServiceClient(
         string? contentType,
         CancellationToken cancellationToken)
     {
-        var current = await GetCredentialsAsync(cancellationToken);
+        var current = await credentials.GetForAsync(Service, cancellationToken);
         using var request = signer.Sign(method, endpoint, path, query, headers, body, contentType, current, time.GetUtcNow().UtcDateTime);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -98,18 +97,6 @@ internal sealed class AwsServiceClient(
         catch (HttpRequestException error)
         {
             throw new AwsCallException(ProviderError.Connection($"connection error: {Service} at {endpoint}: {error.Message}"));
-        }
-    }
-
-    private async Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await credentials.GetAsync(cancellationToken);
-        }
-        catch (AmazonClientException error)
-        {
-            throw new AwsCallException(ProviderError.Configuration($"credential error: no AWS credentials for {Service}: {error.Message}"));
         }
     }
 }

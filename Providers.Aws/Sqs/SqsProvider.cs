@@ -5,7 +5,7 @@ namespace Acteon.Providers.Aws.Sqs;
 
 /// <summary><c>aws-sqs</c>: <c>send_message</c> (JSON 1.0 protocol, target prefix AmazonSQS).</summary>
 internal sealed class SqsProvider(string name, AwsServiceClient sqs, string? queueUrl, AwsClientFactory clients)
-    : AwsProvider(name, "aws-sqs", clients)
+    : AwsProvider(name, "aws-sqs", "sqs", clients)
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["send_message"];
 
