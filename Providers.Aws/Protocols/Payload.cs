@@ -28,6 +28,11 @@ internal readonly struct Payload(JsonElement root)
 
     public long RequireInteger(string name) => Integer(name) ?? throw Missing(name);
 
+    /// <summary>An integer that fits the 32 bits the AWSSDK models give it.</summary>
+    public int? Int32(string name) => Integer(name) is not { } n
+        ? null
+        : n is >= int.MinValue and <= int.MaxValue ? (int)n : throw Wrong(name, "an integer between -2147483648 and 2147483647");
+
     public bool? Bool(string name) => !TryGet(name, out var value)
         ? null
         : value.ValueKind is JsonValueKind.True or JsonValueKind.False ? value.GetBoolean() : throw Wrong(name, "true or false");
