@@ -41,16 +41,25 @@ internal static class AwsErrorParser
             }
         }
 
-        code ??= header("x-amzn-errortype") ?? header("x-amzn-query-error");
+        code ??= header("x-amzn-errortype");
         return (Normalize(code), message ?? "");
     }
 
-    /// <summary><c>com.amazonaws.sqs#QueueDoesNotExist</c> and <c>Throttling:http://...</c> become the bare code.</summary>
+    /// <summary>
+    /// <c>com.amazonaws.events#ValidationException</c>, <c>Throttling:http://...</c> and SQS's query-compatible
+    /// <c>AWS.SimpleQueueService.ThrottlingException</c> (the code AWSSDK.SQS reports) become the bare code.
+    /// </summary>
     public static string Normalize(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
             return "Unknown";
+        }
+
+        const string SqsQueryPrefix = "AWS.SimpleQueueService.";
+        if (code.StartsWith(SqsQueryPrefix, StringComparison.Ordinal))
+        {
+            code = code[SqsQueryPrefix.Length..];
         }
 
         var hash = code.LastIndexOf('#');
