@@ -4,7 +4,7 @@ using System.Xml;
 namespace Acteon.Providers.Aws.Protocols;
 
 /// <summary>
-/// Reads the error code and message of a failed call in any of the AWS protocols: query/EC2 XML
+/// Reads the error code and message of a failed call in the hand-written protocols: query XML
 /// (<c>&lt;Code&gt;</c>, <c>&lt;Message&gt;</c>), JSON (<c>__type</c>, <c>message</c>) and REST-JSON
 /// (<c>x-amzn-ErrorType</c> header).
 /// </summary>

@@ -16,11 +16,9 @@ internal sealed class AwsServiceClient(
 {
     private static readonly Dictionary<string, string> NoHeaders = [];
 
-    public Uri Endpoint => endpoint;
-
     public string Service => signer.SigningName;
 
-    /// <summary>Query protocol (SNS, EC2, Auto Scaling, STS): form POST to <c>/</c>, XML answer.</summary>
+    /// <summary>Query protocol (SNS, Auto Scaling, STS): form POST to <c>/</c>, XML answer.</summary>
     public async Task<AwsXml> SendQueryAsync(QueryForm form, CancellationToken cancellationToken)
     {
         var reply = await SendAsync(HttpMethod.Post, "/", [], NoHeaders, form.ToBytes(), "application/x-www-form-urlencoded; charset=utf-8", cancellationToken);
@@ -34,7 +32,7 @@ internal sealed class AwsServiceClient(
         }
     }
 
-    /// <summary>JSON 1.0/1.1 protocol (SQS, EventBridge): POST to <c>/</c> with <c>X-Amz-Target</c>.</summary>
+    /// <summary>JSON protocol (EventBridge: 1.1): POST to <c>/</c> with <c>X-Amz-Target</c>.</summary>
     public async Task<JsonElement> SendJsonAsync(string target, string jsonVersion, byte[] body, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string> { ["X-Amz-Target"] = target };

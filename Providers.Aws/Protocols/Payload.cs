@@ -6,10 +6,6 @@ namespace Acteon.Providers.Aws.Protocols;
 /// <summary>Typed reads of an action payload; a missing or mistyped field fails before anything is sent.</summary>
 internal readonly struct Payload(JsonElement root)
 {
-    public JsonElement Root => root;
-
-    public bool Has(string name) => TryGet(name, out _);
-
     public JsonElement? Raw(string name) => TryGet(name, out var value) ? value : null;
 
     public string RequireString(string name) =>
