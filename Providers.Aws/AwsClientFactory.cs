@@ -49,12 +49,13 @@ internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, Tim
 
     /// <summary>
     /// An AWSSDK client configuration for the entry: its time-out, no retries of the SDK's own (the executor retries),
-    /// and the endpoint override (signed for the entry's region) or the region's endpoint.
+    /// and the endpoint override (signed for the entry's region) or the region's endpoint. Endpoints configured for the
+    /// SDK in the environment or the profile file are ignored, as the hand-written clients ignore them.
     /// </summary>
     public static TConfig SdkConfig<TConfig>(AwsProviderOptions options)
         where TConfig : ClientConfig, new()
     {
-        var config = new TConfig { Timeout = options.Timeout, MaxErrorRetry = 0 };
+        var config = new TConfig { Timeout = options.Timeout, MaxErrorRetry = 0, IgnoreConfiguredEndpointUrls = true };
         if (options.EndpointUrl is { } endpoint)
         {
             config.ServiceURL = endpoint.ToString();
