@@ -2,11 +2,15 @@ using Acteon.Providers.Aws.Credentials;
 using Acteon.Providers.Aws.Health;
 using Acteon.Providers.Aws.Protocols;
 using Acteon.Providers.Aws.Signing;
+using Amazon;
 using Amazon.Runtime;
 
 namespace Acteon.Providers.Aws;
 
-/// <summary>Builds signed service clients for provider entries; shares one HTTP connection pool.</summary>
+/// <summary>
+/// Builds the service clients of provider entries: signed hand-written clients (one shared HTTP connection pool)
+/// and the settings and credentials of AWSSDK clients.
+/// </summary>
 internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, TimeProvider time, ProviderHealthMetrics metrics) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
@@ -40,8 +44,30 @@ internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, Tim
             new StsClient(sts), new AssumeRoleRequest(options.RoleArn, options.SessionName, options.ExternalId), time);
     }
 
-    /// <summary>The same credentials as an SDK <see cref="AWSCredentials"/> (for AWSSDK.S3).</summary>
-    public AWSCredentials SdkCredentialsFor(AwsProviderOptions options) => new SdkCredentialsAdapter(CredentialsFor(options));
+    /// <summary>The same credentials as an SDK <see cref="AWSCredentials"/> (for the AWSSDK clients of <paramref name="service"/>).</summary>
+    public AWSCredentials SdkCredentialsFor(AwsProviderOptions options, string service) => new SdkCredentialsAdapter(CredentialsFor(options), service);
+
+    /// <summary>
+    /// An AWSSDK client configuration for the entry: its time-out, no retries of the SDK's own (the executor retries),
+    /// and the endpoint override (signed for the entry's region) or the region's endpoint. Endpoints configured for the
+    /// SDK in the environment or the profile file are ignored, as the hand-written clients ignore them.
+    /// </summary>
+    public static TConfig SdkConfig<TConfig>(AwsProviderOptions options)
+        where TConfig : ClientConfig, new()
+    {
+        var config = new TConfig { Timeout = options.Timeout, MaxErrorRetry = 0, IgnoreConfiguredEndpointUrls = true };
+        if (options.EndpointUrl is { } endpoint)
+        {
+            config.ServiceURL = endpoint.ToString();
+            config.AuthenticationRegion = options.Region;
+        }
+        else
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
+        }
+
+        return config;
+    }
 
     public void Dispose() => _http.Dispose();
 }

@@ -8,10 +8,11 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws;
 
 /// <summary>
-/// What every AWS provider shares: the action-type check, turning <see cref="AwsCallException"/>s into
-/// results, the health check, and recording each attempt in <see cref="ProviderHealthMetrics"/>.
+/// What every AWS provider shares: the action-type check, turning <see cref="AwsCallException"/>s and AWSSDK
+/// exceptions into results (<paramref name="service"/> names the service in their messages), the health check, and recording
+/// each attempt in <see cref="ProviderHealthMetrics"/>.
 /// </summary>
-internal abstract class AwsProvider(string name, string type, AwsClientFactory clients) : IActionProvider, IProviderHealthCheck
+internal abstract class AwsProvider(string name, string type, string service, AwsClientFactory clients) : IActionProvider, IProviderHealthCheck
 {
     public string Name => name;
 
@@ -35,9 +36,9 @@ internal abstract class AwsProvider(string name, string type, AwsClientFactory c
             var body = await ExecuteAsync(action.ActionType, new Payload(action.Payload), cancellationToken);
             result = new ProviderResponse(true, JsonSerializer.SerializeToElement(body, AwsJson.NodeType));
         }
-        catch (AwsCallException error)
+        catch (Exception error) when (Classify(error, cancellationToken) is { } classified)
         {
-            result = error.Error;
+            result = classified;
         }
 
         clients.Metrics.Record(name, clients.Time.GetElapsedTime(started), result.Error);
@@ -51,13 +52,13 @@ internal abstract class AwsProvider(string name, string type, AwsClientFactory c
             await CheckAsync(cancellationToken);
             return null;
         }
-        catch (AwsCallException error)
+        catch (Exception error) when (Classify(error, cancellationToken) is { } classified)
         {
-            return error.Error;
+            return classified;
         }
     }
 
-    /// <summary>Carries out one allowed action; failures are thrown as <see cref="AwsCallException"/>.</summary>
+    /// <summary>Carries out one allowed action; failures are thrown as <see cref="AwsCallException"/> or as the AWSSDK's exceptions.</summary>
     protected abstract Task<JsonObject> ExecuteAsync(string actionType, Payload payload, CancellationToken cancellationToken);
 
     /// <summary>The seed's read-only health call.</summary>
@@ -66,4 +67,7 @@ internal abstract class AwsProvider(string name, string type, AwsClientFactory c
     /// <summary>A missing target (topic, queue, bucket, function): a configuration error, nothing is sent.</summary>
     protected AwsCallException MissingTarget(string payloadField, string configField) => new(ProviderError.Configuration(
         $"{type} provider '{name}': no {payloadField} in the payload and no {configField} configured"));
+
+    private ProviderError? Classify(Exception error, CancellationToken cancellationToken) =>
+        error is AwsCallException call ? call.Error : AwsSdkErrors.Classify(service, error, cancellationToken);
 }

@@ -5,7 +5,7 @@ namespace Acteon.Providers.Aws.AutoScaling;
 
 /// <summary><c>aws-autoscaling</c>: describe groups, set desired capacity, update a group (query protocol, API 2011-01-01).</summary>
 internal sealed class AutoScalingProvider(string name, AwsServiceClient asg, AwsClientFactory clients)
-    : AwsProvider(name, "aws-autoscaling", clients)
+    : AwsProvider(name, "aws-autoscaling", "autoscaling", clients)
 {
     private const string Version = "2011-01-01";
 

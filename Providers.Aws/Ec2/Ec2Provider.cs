@@ -1,15 +1,15 @@
 using System.Text.Json.Nodes;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Protocols;
+using Amazon.EC2;
+using Amazon.EC2.Model;
 
 namespace Acteon.Providers.Aws.Ec2;
 
-/// <summary><c>aws-ec2</c>: instance lifecycle and EBS volumes (EC2 query protocol, API 2016-11-15).</summary>
-internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults defaults, AwsClientFactory clients)
-    : AwsProvider(name, "aws-ec2", clients)
+/// <summary><c>aws-ec2</c>: instance lifecycle and EBS volumes through AWSSDK.EC2.</summary>
+internal sealed class Ec2Provider(string name, IAmazonEC2 ec2, Ec2Defaults defaults, AwsClientFactory clients)
+    : AwsProvider(name, "aws-ec2", "ec2", clients)
 {
-    private const string Version = "2016-11-15";
-
     protected override IReadOnlyList<string> ActionTypes { get; } =
     [
         "start_instances", "stop_instances", "reboot_instances", "terminate_instances", "hibernate_instances",
@@ -18,14 +18,16 @@ internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults
 
     protected override Task<JsonObject> ExecuteAsync(string actionType, Payload payload, CancellationToken cancellationToken) => actionType switch
     {
-        "start_instances" => StateChangeAsync("StartInstances", actionType, payload, null, cancellationToken),
+        "start_instances" => StateChangeAsync(actionType, payload, null, ids => ec2.StartInstancesAsync(
+            new StartInstancesRequest { InstanceIds = ids }, cancellationToken), r => r.StartingInstances),
         "stop_instances" => StopAsync(actionType, payload, payload.Bool("hibernate") ?? false, cancellationToken),
         "hibernate_instances" => StopAsync("stop_instances", payload, true, cancellationToken),
-        "terminate_instances" => StateChangeAsync("TerminateInstances", actionType, payload, null, cancellationToken),
+        "terminate_instances" => StateChangeAsync(actionType, payload, null, ids => ec2.TerminateInstancesAsync(
+            new TerminateInstancesRequest { InstanceIds = ids }, cancellationToken), r => r.TerminatingInstances),
         "reboot_instances" => RebootAsync(payload, cancellationToken),
         "run_instances" => RunAsync(payload, cancellationToken),
-        "attach_volume" => VolumeAsync("AttachVolume", actionType, payload, cancellationToken),
-        "detach_volume" => VolumeAsync("DetachVolume", actionType, payload, cancellationToken),
+        "attach_volume" => AttachAsync(payload, cancellationToken),
+        "detach_volume" => DetachAsync(payload, cancellationToken),
         _ => DescribeAsync(payload, cancellationToken),
     };
 
@@ -34,9 +36,9 @@ internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults
     {
         try
         {
-            await ec2.SendQueryAsync(new QueryForm("DescribeInstances", Version).Add("DryRun", true), cancellationToken);
+            await ec2.DescribeInstancesAsync(new DescribeInstancesRequest { DryRun = true }, cancellationToken);
         }
-        catch (AwsCallException error) when (error.Error.Message.Contains("DryRunOperation", StringComparison.Ordinal))
+        catch (AmazonEC2Exception error) when (error.ErrorCode == "DryRunOperation")
         {
             // Healthy: the request was valid and permitted.
         }
@@ -45,32 +47,23 @@ internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults
     private Task<JsonObject> StopAsync(string action, Payload payload, bool hibernate, CancellationToken cancellationToken)
     {
         var force = payload.Bool("force");
-        return StateChangeAsync("StopInstances", action, payload, form =>
-        {
-            if (hibernate)
-            {
-                form.Add("Hibernate", true);
-            }
-
-            form.AddIfPresent("Force", force);
-        }, cancellationToken, hibernate);
+        return StateChangeAsync(action, payload, hibernate, ids => ec2.StopInstancesAsync(
+            new StopInstancesRequest { InstanceIds = ids, Hibernate = hibernate ? true : null, Force = force }, cancellationToken), r => r.StoppingInstances);
     }
 
-    private async Task<JsonObject> StateChangeAsync(
-        string operation, string action, Payload payload, Action<QueryForm>? extra, CancellationToken cancellationToken, bool? hibernate = null)
+    /// <summary>Start, stop or terminate: the instances' state changes as the service reports them.</summary>
+    private static async Task<JsonObject> StateChangeAsync<TResponse>(
+        string action, Payload payload, bool? hibernate, Func<List<string>, Task<TResponse>> send, Func<TResponse, List<InstanceStateChange>?> changes)
     {
-        var ids = payload.RequireStringList("instance_ids");
-        var form = new QueryForm(operation, Version).AddList("InstanceId", ids);
-        extra?.Invoke(form);
-        var xml = await ec2.SendQueryAsync(form, cancellationToken);
-        var changes = new JsonArray();
-        foreach (var item in xml.Items("instancesSet"))
+        var response = await send([.. payload.RequireStringList("instance_ids")]);
+        var items = new JsonArray();
+        foreach (var change in changes(response) ?? [])
         {
-            changes.Add(new JsonObject
+            items.Add(new JsonObject
             {
-                ["instance_id"] = item.Text("instanceId"),
-                ["previous_state"] = item.Path("previousState/name"),
-                ["current_state"] = item.Path("currentState/name"),
+                ["instance_id"] = change.InstanceId,
+                ["previous_state"] = change.PreviousState?.Name?.Value,
+                ["current_state"] = change.CurrentState?.Name?.Value,
             });
         }
 
@@ -80,103 +73,124 @@ internal sealed class Ec2Provider(string name, AwsServiceClient ec2, Ec2Defaults
             result["hibernate"] = h;
         }
 
-        result["instance_state_changes"] = changes;
+        result["instance_state_changes"] = items;
         return result;
     }
 
     private async Task<JsonObject> RebootAsync(Payload payload, CancellationToken cancellationToken)
     {
         var ids = payload.RequireStringList("instance_ids");
-        await ec2.SendQueryAsync(new QueryForm("RebootInstances", Version).AddList("InstanceId", ids), cancellationToken);
+        await ec2.RebootInstancesAsync(new RebootInstancesRequest { InstanceIds = [.. ids] }, cancellationToken);
         return new JsonObject { ["action"] = "reboot_instances", ["instance_ids"] = AwsJson.StringArray(ids), ["status"] = "rebooting" };
     }
 
     private async Task<JsonObject> RunAsync(Payload payload, CancellationToken cancellationToken)
     {
-        var form = new QueryForm("RunInstances", Version)
-            .Add("ImageId", payload.RequireString("image_id"))
-            .Add("InstanceType", payload.RequireString("instance_type"))
-            .Add("MinCount", payload.Integer("min_count") ?? 1)
-            .Add("MaxCount", payload.Integer("max_count") ?? 1)
-            .AddIfPresent("KeyName", payload.String("key_name") ?? defaults.KeyName)
-            .AddIfPresent("SubnetId", payload.String("subnet_id") ?? defaults.SubnetId)
-            .AddIfPresent("UserData", payload.String("user_data"));
-        var groups = payload.StringList("security_group_ids");
-        form.AddList("SecurityGroupId", groups.Count > 0 ? groups : defaults.SecurityGroupIds);
+        var request = new RunInstancesRequest
+        {
+            ImageId = payload.RequireString("image_id"),
+            InstanceType = payload.RequireString("instance_type"),
+            MinCount = payload.Int32("min_count") ?? 1,
+            MaxCount = payload.Int32("max_count") ?? 1,
+            KeyName = payload.String("key_name") ?? defaults.KeyName,
+            SubnetId = payload.String("subnet_id") ?? defaults.SubnetId,
+            UserData = payload.String("user_data"),
+        };
+        var groups = payload.StringList("security_group_ids") is { Count: > 0 } given ? given : defaults.SecurityGroupIds;
+        if (groups.Count > 0)
+        {
+            request.SecurityGroupIds = [.. groups];
+        }
+
         if (payload.String("iam_instance_profile") is { } profile)
         {
-            form.Add(profile.StartsWith("arn:", StringComparison.Ordinal) ? "IamInstanceProfile.Arn" : "IamInstanceProfile.Name", profile);
+            request.IamInstanceProfile = profile.StartsWith("arn:", StringComparison.Ordinal)
+                ? new IamInstanceProfileSpecification { Arn = profile }
+                : new IamInstanceProfileSpecification { Name = profile };
         }
 
         var tags = payload.StringMap("tags");
         if (tags.Count > 0)
         {
-            form.Add("TagSpecification.1.ResourceType", "instance");
-            for (var i = 0; i < tags.Count; i++)
-            {
-                form.Add($"TagSpecification.1.Tag.{i + 1}.Key", tags[i].Key).Add($"TagSpecification.1.Tag.{i + 1}.Value", tags[i].Value);
-            }
+            request.TagSpecifications = [new TagSpecification { ResourceType = ResourceType.Instance, Tags = [.. tags.Select(t => new Tag(t.Key, t.Value))] }];
         }
 
-        var xml = await ec2.SendQueryAsync(form, cancellationToken);
+        var reservation = (await ec2.RunInstancesAsync(request, cancellationToken)).Reservation;
         var instances = new JsonArray();
-        foreach (var item in xml.Items("instancesSet"))
+        foreach (var instance in reservation?.Instances ?? [])
         {
             instances.Add(new JsonObject
             {
-                ["instance_id"] = item.Text("instanceId"),
-                ["instance_type"] = item.Text("instanceType"),
-                ["state"] = item.Path("instanceState/name"),
+                ["instance_id"] = instance.InstanceId,
+                ["instance_type"] = instance.InstanceType?.Value,
+                ["state"] = instance.State?.Name?.Value,
             });
         }
 
-        return new JsonObject { ["action"] = "run_instances", ["reservation_id"] = xml.Text("reservationId"), ["instances"] = instances };
+        return new JsonObject { ["action"] = "run_instances", ["reservation_id"] = reservation?.ReservationId, ["instances"] = instances };
     }
 
-    private async Task<JsonObject> VolumeAsync(string operation, string action, Payload payload, CancellationToken cancellationToken)
+    private async Task<JsonObject> AttachAsync(Payload payload, CancellationToken cancellationToken)
     {
-        var attach = operation == "AttachVolume";
-        var volume = payload.RequireString("volume_id");
-        var instance = attach ? payload.RequireString("instance_id") : payload.String("instance_id");
-        var device = attach ? payload.RequireString("device") : payload.String("device");
-        var form = new QueryForm(operation, Version).Add("VolumeId", volume).AddIfPresent("InstanceId", instance).AddIfPresent("Device", device);
-        if (!attach)
+        var request = new AttachVolumeRequest
         {
-            form.AddIfPresent("Force", payload.Bool("force"));
-        }
+            VolumeId = payload.RequireString("volume_id"),
+            InstanceId = payload.RequireString("instance_id"),
+            Device = payload.RequireString("device"),
+        };
+        var response = await ec2.AttachVolumeAsync(request, cancellationToken);
+        return Volume("attach_volume", "AttachVolume", (request.VolumeId, request.InstanceId, request.Device), response.Attachment);
+    }
 
-        var xml = await ec2.SendQueryAsync(form, cancellationToken);
+    private async Task<JsonObject> DetachAsync(Payload payload, CancellationToken cancellationToken)
+    {
+        var request = new DetachVolumeRequest
+        {
+            VolumeId = payload.RequireString("volume_id"),
+            InstanceId = payload.String("instance_id"),
+            Device = payload.String("device"),
+            Force = payload.Bool("force"),
+        };
+        var response = await ec2.DetachVolumeAsync(request, cancellationToken);
+        return Volume("detach_volume", "DetachVolume", (request.VolumeId, request.InstanceId, null), response.Attachment);
+    }
+
+    /// <summary>The attachment as the service answered it, the request's values where it left them out (device: attach only).</summary>
+    private static JsonObject Volume(
+        string action, string operation, (string VolumeId, string? InstanceId, string? Device) requested, VolumeAttachment? attachment)
+    {
         var result = new JsonObject
         {
             ["action"] = action,
-            ["volume_id"] = xml.Text("volumeId") ?? volume,
-            ["instance_id"] = xml.Text("instanceId") ?? instance,
+            ["volume_id"] = attachment?.VolumeId ?? requested.VolumeId,
+            ["instance_id"] = attachment?.InstanceId ?? requested.InstanceId,
         };
-        if (attach)
+        if (requested.Device is not null)
         {
-            result["device"] = xml.Text("device") ?? device;
+            result["device"] = attachment?.Device ?? requested.Device;
         }
 
-        result["state"] = xml.Text("status") ?? throw new AwsCallException(ProviderError.ExecutionFailed($"{operation} answer has no status"));
+        result["state"] = attachment?.State?.Value ?? throw new AwsCallException(ProviderError.ExecutionFailed($"{operation} answer has no status"));
         return result;
     }
 
     private async Task<JsonObject> DescribeAsync(Payload payload, CancellationToken cancellationToken)
     {
-        var form = new QueryForm("DescribeInstances", Version).AddList("InstanceId", payload.StringList("instance_ids"));
-        var xml = await ec2.SendQueryAsync(form, cancellationToken);
+        var ids = payload.StringList("instance_ids");
+        var request = new DescribeInstancesRequest { InstanceIds = ids.Count > 0 ? [.. ids] : null };
+        var response = await ec2.DescribeInstancesAsync(request, cancellationToken);
         var instances = new JsonArray();
-        foreach (var reservation in xml.Items("reservationSet"))
+        foreach (var reservation in response.Reservations ?? [])
         {
-            foreach (var item in reservation.Items("instancesSet"))
+            foreach (var instance in reservation.Instances ?? [])
             {
                 instances.Add(new JsonObject
                 {
-                    ["instance_id"] = item.Text("instanceId"),
-                    ["instance_type"] = item.Text("instanceType"),
-                    ["state"] = item.Path("instanceState/name"),
-                    ["public_ip"] = item.Text("ipAddress"),
-                    ["private_ip"] = item.Text("privateIpAddress"),
+                    ["instance_id"] = instance.InstanceId,
+                    ["instance_type"] = instance.InstanceType?.Value,
+                    ["state"] = instance.State?.Name?.Value,
+                    ["public_ip"] = instance.PublicIpAddress,
+                    ["private_ip"] = instance.PrivateIpAddress,
                 });
             }
         }

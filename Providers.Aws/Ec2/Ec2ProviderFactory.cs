@@ -1,4 +1,5 @@
 using Acteon.Grains.Abstractions.Providers;
+using Amazon.EC2;
 
 namespace Acteon.Providers.Aws.Ec2;
 
@@ -21,6 +22,7 @@ internal sealed class Ec2ProviderFactory(AwsClientFactory clients) : IProviderFa
         }
 
         var defaults = new Ec2Defaults(groups, settings.GetString("default_subnet_id"), settings.GetString("default_key_name"));
-        return new Ec2Provider(settings.Name, clients.Create(options, "ec2", "ec2"), defaults, clients);
+        var client = new AmazonEC2Client(clients.SdkCredentialsFor(options, "ec2"), AwsClientFactory.SdkConfig<AmazonEC2Config>(options));
+        return new Ec2Provider(settings.Name, client, defaults, clients);
     }
 }

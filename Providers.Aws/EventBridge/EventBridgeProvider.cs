@@ -8,7 +8,7 @@ namespace Acteon.Providers.Aws.EventBridge;
 
 /// <summary><c>aws-eventbridge</c>: <c>put_event</c> (JSON 1.1 protocol, target prefix AWSEvents).</summary>
 internal sealed class EventBridgeProvider(string name, AwsServiceClient events, string? eventBusName, AwsClientFactory clients)
-    : AwsProvider(name, "aws-eventbridge", clients)
+    : AwsProvider(name, "aws-eventbridge", "events", clients)
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["put_event"];
 

@@ -4,7 +4,7 @@ using System.Xml;
 namespace Acteon.Providers.Aws.Protocols;
 
 /// <summary>
-/// Reads the error code and message of a failed call in any of the AWS protocols: query/EC2 XML
+/// Reads the error code and message of a failed call in the hand-written protocols: query XML
 /// (<c>&lt;Code&gt;</c>, <c>&lt;Message&gt;</c>), JSON (<c>__type</c>, <c>message</c>) and REST-JSON
 /// (<c>x-amzn-ErrorType</c> header).
 /// </summary>
@@ -41,16 +41,25 @@ internal static class AwsErrorParser
             }
         }
 
-        code ??= header("x-amzn-errortype") ?? header("x-amzn-query-error");
+        code ??= header("x-amzn-errortype");
         return (Normalize(code), message ?? "");
     }
 
-    /// <summary><c>com.amazonaws.sqs#QueueDoesNotExist</c> and <c>Throttling:http://...</c> become the bare code.</summary>
-    private static string Normalize(string? code)
+    /// <summary>
+    /// <c>com.amazonaws.events#ValidationException</c>, <c>Throttling:http://...</c> and SQS's query-compatible
+    /// <c>AWS.SimpleQueueService.ThrottlingException</c> (the code AWSSDK.SQS reports) become the bare code.
+    /// </summary>
+    public static string Normalize(string? code)
     {
         if (string.IsNullOrEmpty(code))
         {
             return "Unknown";
+        }
+
+        const string SqsQueryPrefix = "AWS.SimpleQueueService.";
+        if (code.StartsWith(SqsQueryPrefix, StringComparison.Ordinal))
+        {
+            code = code[SqsQueryPrefix.Length..];
         }
 
         var hash = code.LastIndexOf('#');

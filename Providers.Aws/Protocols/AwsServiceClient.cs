@@ -4,7 +4,6 @@ using System.Xml;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Credentials;
 using Acteon.Providers.Aws.Signing;
-using Amazon.Runtime;
 
 namespace Acteon.Providers.Aws.Protocols;
 
@@ -17,11 +16,9 @@ internal sealed class AwsServiceClient(
 {
     private static readonly Dictionary<string, string> NoHeaders = [];
 
-    public Uri Endpoint => endpoint;
-
     public string Service => signer.SigningName;
 
-    /// <summary>Query protocol (SNS, EC2, Auto Scaling, STS): form POST to <c>/</c>, XML answer.</summary>
+    /// <summary>Query protocol (SNS, Auto Scaling, STS): form POST to <c>/</c>, XML answer.</summary>
     public async Task<AwsXml> SendQueryAsync(QueryForm form, CancellationToken cancellationToken)
     {
         var reply = await SendAsync(HttpMethod.Post, "/", [], NoHeaders, form.ToBytes(), "application/x-www-form-urlencoded; charset=utf-8", cancellationToken);
@@ -35,7 +32,7 @@ internal sealed class AwsServiceClient(
         }
     }
 
-    /// <summary>JSON 1.0/1.1 protocol (SQS, EventBridge): POST to <c>/</c> with <c>X-Amz-Target</c>.</summary>
+    /// <summary>JSON protocol (EventBridge: 1.1): POST to <c>/</c> with <c>X-Amz-Target</c>.</summary>
     public async Task<JsonElement> SendJsonAsync(string target, string jsonVersion, byte[] body, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string> { ["X-Amz-Target"] = target };
@@ -70,7 +67,7 @@ internal sealed class AwsServiceClient(
         string? contentType,
         CancellationToken cancellationToken)
     {
-        var current = await GetCredentialsAsync(cancellationToken);
+        var current = await credentials.GetForAsync(Service, cancellationToken);
         using var request = signer.Sign(method, endpoint, path, query, headers, body, contentType, current, time.GetUtcNow().UtcDateTime);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
@@ -98,18 +95,6 @@ internal sealed class AwsServiceClient(
         catch (HttpRequestException error)
         {
             throw new AwsCallException(ProviderError.Connection($"connection error: {Service} at {endpoint}: {error.Message}"));
-        }
-    }
-
-    private async Task<ImmutableCredentials> GetCredentialsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await credentials.GetAsync(cancellationToken);
-        }
-        catch (AmazonClientException error)
-        {
-            throw new AwsCallException(ProviderError.Configuration($"credential error: no AWS credentials for {Service}: {error.Message}"));
         }
     }
 }

@@ -20,23 +20,11 @@ internal sealed class AwsXml(XElement element)
 
     public AwsXml? Child(string name) => element.Elements().FirstOrDefault(e => e.Name.LocalName == name) is { } e ? new AwsXml(e) : null;
 
-    /// <summary>The items of a list element: its <c>item</c> (EC2) or <c>member</c> (query) children.</summary>
+    /// <summary>The items of a query-protocol list element: its <c>member</c> children.</summary>
     public IEnumerable<AwsXml> Items(string listName) =>
-        Child(listName)?.Element.Elements().Where(e => e.Name.LocalName is "item" or "member").Select(e => new AwsXml(e)) ?? [];
+        Child(listName)?.Element.Elements().Where(e => e.Name.LocalName == "member").Select(e => new AwsXml(e)) ?? [];
 
     public string? Text(string name) => Child(name)?.Element.Value;
-
-    /// <summary>Text of a nested path such as <c>currentState/name</c>.</summary>
-    public string? Path(string path)
-    {
-        AwsXml? node = this;
-        foreach (var part in path.Split('/'))
-        {
-            node = node?.Child(part);
-        }
-
-        return node?.Element.Value;
-    }
 
     public long? Long(string name) => long.TryParse(Text(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 }

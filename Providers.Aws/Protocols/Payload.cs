@@ -6,10 +6,6 @@ namespace Acteon.Providers.Aws.Protocols;
 /// <summary>Typed reads of an action payload; a missing or mistyped field fails before anything is sent.</summary>
 internal readonly struct Payload(JsonElement root)
 {
-    public JsonElement Root => root;
-
-    public bool Has(string name) => TryGet(name, out _);
-
     public JsonElement? Raw(string name) => TryGet(name, out var value) ? value : null;
 
     public string RequireString(string name) =>
@@ -27,6 +23,11 @@ internal readonly struct Payload(JsonElement root)
         : value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var n) ? n : throw Wrong(name, "an integer");
 
     public long RequireInteger(string name) => Integer(name) ?? throw Missing(name);
+
+    /// <summary>An integer that fits the 32 bits the AWSSDK models give it.</summary>
+    public int? Int32(string name) => Integer(name) is not { } n
+        ? null
+        : n is >= int.MinValue and <= int.MaxValue ? (int)n : throw Wrong(name, "an integer between -2147483648 and 2147483647");
 
     public bool? Bool(string name) => !TryGet(name, out var value)
         ? null

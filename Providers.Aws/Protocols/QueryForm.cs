@@ -16,8 +16,6 @@ internal sealed class QueryForm
 
     public string Action { get; }
 
-    public IReadOnlyList<KeyValuePair<string, string>> Fields => _fields;
-
     public QueryForm Add(string key, string value)
     {
         _fields.Add(new(key, value));
@@ -34,7 +32,7 @@ internal sealed class QueryForm
 
     public QueryForm AddIfPresent(string key, bool? value) => value is null ? this : Add(key, value.Value);
 
-    /// <summary>A list as <c>{prefix}.1</c>, <c>{prefix}.2</c>, ... (EC2 writes <c>InstanceId.1</c>, query services <c>Names.member.1</c>).</summary>
+    /// <summary>A list as <c>{prefix}.1</c>, <c>{prefix}.2</c>, ... (pass <c>Names.member</c> for <c>Names.member.1</c>).</summary>
     public QueryForm AddList(string prefix, IEnumerable<string> values)
     {
         var i = 1;

@@ -9,7 +9,7 @@ namespace Acteon.Providers.Aws.S3;
 
 /// <summary><c>aws-s3</c>: put, get and delete objects through AWSSDK.S3.</summary>
 internal sealed class S3Provider(string name, IAmazonS3 s3, string? bucketName, string objectPrefix, AwsClientFactory clients)
-    : AwsProvider(name, "aws-s3", clients)
+    : AwsProvider(name, "aws-s3", "s3", clients)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 
@@ -19,33 +19,16 @@ internal sealed class S3Provider(string name, IAmazonS3 s3, string? bucketName, 
     {
         var key = objectPrefix + payload.RequireString("key");
         var bucket = payload.String("bucket") ?? bucketName ?? throw MissingTarget("bucket", "bucket_name");
-        var content = actionType == "put_object" ? Content(payload) : null;
-        try
+        return actionType switch
         {
-            return actionType switch
-            {
-                "put_object" => await PutAsync(bucket, key, content!, payload, cancellationToken),
-                "get_object" => await GetAsync(bucket, key, cancellationToken),
-                _ => await DeleteAsync(bucket, key, cancellationToken),
-            };
-        }
-        catch (Exception error) when (S3Errors.Classify(error) is { } classified)
-        {
-            throw new AwsCallException(classified);
-        }
+            "put_object" => await PutAsync(bucket, key, Content(payload), payload, cancellationToken),
+            "get_object" => await GetAsync(bucket, key, cancellationToken),
+            _ => await DeleteAsync(bucket, key, cancellationToken),
+        };
     }
 
-    protected override async Task CheckAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await s3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1 }, cancellationToken);
-        }
-        catch (Exception error) when (S3Errors.Classify(error) is { } classified)
-        {
-            throw new AwsCallException(classified);
-        }
-    }
+    protected override Task CheckAsync(CancellationToken cancellationToken) =>
+        s3.ListBucketsAsync(new ListBucketsRequest { MaxBuckets = 1 }, cancellationToken);
 
     private static byte[] Content(Payload payload)
     {

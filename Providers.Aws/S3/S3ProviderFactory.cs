@@ -1,5 +1,4 @@
 using Acteon.Grains.Abstractions.Providers;
-using Amazon;
 using Amazon.Runtime;
 using Amazon.S3;
 
@@ -12,25 +11,11 @@ internal sealed class S3ProviderFactory(AwsClientFactory clients) : IProviderFac
     public IActionProvider Create(ProviderSettings settings)
     {
         var options = AwsProviderOptions.From(settings);
-        var config = new AmazonS3Config
-        {
-            Timeout = options.Timeout,
-            MaxErrorRetry = 0,
-            RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED,
-            ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED,
-        };
-        if (options.EndpointUrl is { } endpoint)
-        {
-            config.ServiceURL = endpoint.ToString();
-            config.ForcePathStyle = true;
-            config.AuthenticationRegion = options.Region;
-        }
-        else
-        {
-            config.RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region);
-        }
-
-        var client = new AmazonS3Client(clients.SdkCredentialsFor(options), config);
+        var config = AwsClientFactory.SdkConfig<AmazonS3Config>(options);
+        config.RequestChecksumCalculation = RequestChecksumCalculation.WHEN_REQUIRED;
+        config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
+        config.ForcePathStyle = options.EndpointUrl is not null;
+        var client = new AmazonS3Client(clients.SdkCredentialsFor(options, "s3"), config);
         return new S3Provider(settings.Name, client, settings.GetString("bucket_name"), settings.GetString("object_prefix") ?? "", clients);
     }
 }

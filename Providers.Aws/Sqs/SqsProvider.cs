@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Acteon.Providers.Aws.Protocols;
+using Amazon.SQS;
+using Amazon.SQS.Model;
 
 namespace Acteon.Providers.Aws.Sqs;
 
-/// <summary><c>aws-sqs</c>: <c>send_message</c> (JSON 1.0 protocol, target prefix AmazonSQS).</summary>
-internal sealed class SqsProvider(string name, AwsServiceClient sqs, string? queueUrl, AwsClientFactory clients)
-    : AwsProvider(name, "aws-sqs", clients)
+/// <summary><c>aws-sqs</c>: <c>send_message</c> through AWSSDK.SQS.</summary>
+internal sealed class SqsProvider(string name, IAmazonSQS sqs, string? queueUrl, AwsClientFactory clients)
+    : AwsProvider(name, "aws-sqs", "sqs", clients)
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["send_message"];
 
@@ -19,43 +21,29 @@ internal sealed class SqsProvider(string name, AwsServiceClient sqs, string? que
             throw Payload.Wrong("delay_seconds", "between 0 and 900");
         }
 
-        var request = new JsonObject { ["QueueUrl"] = queue, ["MessageBody"] = body };
-        if (delay is { } d)
+        var request = new SendMessageRequest
         {
-            request["DelaySeconds"] = d;
-        }
-
-        if (payload.String("message_group_id") is { } group)
-        {
-            request["MessageGroupId"] = group;
-        }
-
-        if (payload.String("message_deduplication_id", "message_dedup_id") is { } dedup)
-        {
-            request["MessageDeduplicationId"] = dedup;
-        }
-
+            QueueUrl = queue,
+            MessageBody = body,
+            DelaySeconds = (int?)delay,
+            MessageGroupId = payload.String("message_group_id"),
+            MessageDeduplicationId = payload.String("message_deduplication_id", "message_dedup_id"),
+        };
         var attributes = payload.StringMap("message_attributes");
         if (attributes.Count > 0)
         {
-            var map = new JsonObject();
-            foreach (var (key, value) in attributes)
-            {
-                map[key] = new JsonObject { ["DataType"] = "String", ["StringValue"] = value };
-            }
-
-            request["MessageAttributes"] = map;
+            request.MessageAttributes = attributes.ToDictionary(a => a.Key, a => new MessageAttributeValue { DataType = "String", StringValue = a.Value });
         }
 
-        var answer = await sqs.SendJsonAsync("AmazonSQS.SendMessage", "1.0", AwsJson.ToBytes(request), cancellationToken);
+        var response = await sqs.SendMessageAsync(request, cancellationToken);
         return new JsonObject
         {
-            ["message_id"] = AwsJson.String(answer, "MessageId"),
+            ["message_id"] = response.MessageId,
             ["queue_url"] = queue,
             ["status"] = "sent",
         };
     }
 
     protected override Task CheckAsync(CancellationToken cancellationToken) =>
-        sqs.SendJsonAsync("AmazonSQS.ListQueues", "1.0", AwsJson.ToBytes(new JsonObject { ["MaxResults"] = 1 }), cancellationToken);
+        sqs.ListQueuesAsync(new ListQueuesRequest { MaxResults = 1 }, cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Acteon.Grains.Abstractions.Providers;
+using Amazon.SQS;
 
 namespace Acteon.Providers.Aws.Sqs;
 
@@ -9,6 +10,7 @@ internal sealed class SqsProviderFactory(AwsClientFactory clients) : IProviderFa
     public IActionProvider Create(ProviderSettings settings)
     {
         var options = AwsProviderOptions.From(settings);
-        return new SqsProvider(settings.Name, clients.Create(options, "sqs", "sqs"), settings.GetString("queue_url"), clients);
+        var client = new AmazonSQSClient(clients.SdkCredentialsFor(options, "sqs"), AwsClientFactory.SdkConfig<AmazonSQSConfig>(options));
+        return new SqsProvider(settings.Name, client, settings.GetString("queue_url"), clients);
     }
 }

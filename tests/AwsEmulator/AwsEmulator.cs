@@ -145,7 +145,7 @@ public sealed class AwsEmulator(TimeProvider? time = null) : IAsyncDisposable
 
         lock (_requests)
         {
-            _requests.Add(new RecordedRequest(service, operation, parameters, System.Text.Encoding.UTF8.GetString(body), auth.AccessKey, auth.SessionToken));
+            _requests.Add(new RecordedRequest(service, operation, parameters, System.Text.Encoding.UTF8.GetString(body), auth.AccessKey, auth.SessionToken, auth.Region));
         }
 
         lock (_faults)

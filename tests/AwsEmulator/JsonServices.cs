@@ -33,9 +33,44 @@ internal static class JsonServices
         _ => Wire.Error(service, 400, "UnknownOperationException", $"Unknown operation {operation}"),
     };
 
-#pragma warning disable CA5351 // SQS defines MD5OfMessageBody; clients check it, nothing is secured by it.
-    public static string Md5(string text) => Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Md5(string text) => Md5(Encoding.UTF8.GetBytes(text));
+
+#pragma warning disable CA5351 // SQS defines MD5OfMessageBody and MD5OfMessageAttributes; clients check them, nothing is secured by them.
+    private static string Md5(byte[] bytes) => Convert.ToHexStringLower(MD5.HashData(bytes));
 #pragma warning restore CA5351
+
+    /// <summary>
+    /// SQS's digest of message attributes: by name in order, each as length-prefixed name and data type, a transport
+    /// byte (1 string or number, 2 binary) and the length-prefixed value. Null without attributes, as SQS leaves it out.
+    /// </summary>
+    private static string? AttributesMd5(JsonElement body)
+    {
+        if (!body.TryGetProperty("MessageAttributes", out var attributes) || attributes.ValueKind != JsonValueKind.Object)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        void Write(byte[] bytes)
+        {
+            Span<byte> length = stackalloc byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, bytes.Length);
+            buffer.Write(length);
+            buffer.Write(bytes);
+        }
+
+        foreach (var attribute in attributes.EnumerateObject().OrderBy(a => a.Name, StringComparer.Ordinal))
+        {
+            var dataType = Str(attribute.Value, "DataType") ?? "";
+            Write(Encoding.UTF8.GetBytes(attribute.Name));
+            Write(Encoding.UTF8.GetBytes(dataType));
+            var binary = dataType.StartsWith("Binary", StringComparison.Ordinal);
+            buffer.WriteByte(binary ? (byte)2 : (byte)1);
+            Write(binary ? Convert.FromBase64String(Str(attribute.Value, "BinaryValue") ?? "") : Encoding.UTF8.GetBytes(Str(attribute.Value, "StringValue") ?? ""));
+        }
+
+        return buffer.Length == 0 ? null : Md5(buffer.ToArray());
+    }
 
     private static Reply SendMessage(EmulatorState state, JsonElement body)
     {
@@ -53,7 +88,13 @@ internal static class JsonServices
 
         var id = Guid.NewGuid().ToString();
         messages.Enqueue((id, text));
-        return Wire.Json(new JsonObject { ["MessageId"] = id, ["MD5OfMessageBody"] = Md5(text) }, Sqs);
+        var answer = new JsonObject { ["MessageId"] = id, ["MD5OfMessageBody"] = Md5(text) };
+        if (AttributesMd5(body) is { } attributesMd5)
+        {
+            answer["MD5OfMessageAttributes"] = attributesMd5;
+        }
+
+        return Wire.Json(answer, Sqs);
     }
 
     private static Reply Receive(EmulatorState state, JsonElement body)

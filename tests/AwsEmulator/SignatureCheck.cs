@@ -77,7 +77,7 @@ internal static partial class SignatureCheck
                 $"The request signature we calculated does not match the signature you provided.\n\nThe Canonical String for this request should have been\n'{canonical}'\n\nThe String-to-Sign should have been\n'{stringToSign}'");
         }
 
-        return new AuthResult(service, accessKey, token, null);
+        return new AuthResult(service, accessKey, token, null, region);
     }
 
     /// <summary>JSON and REST-JSON services name the same failures differently from the query services.</summary>

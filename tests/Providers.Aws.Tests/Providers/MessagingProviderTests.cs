@@ -30,6 +30,21 @@ public sealed class MessagingProviderTests
     }
 
     [Fact]
+    public async Task Sqs_message_attributes_are_sent_as_string_attributes()
+    {
+        await using var aws = await AwsHarness.StartAsync();
+        var sqs = aws.Create("aws-sqs", ("queue_url", $"{aws.Emulator.BaseUrl}/000000000000/metrics"));
+
+        var body = await AwsHarness.OkAsync(sqs, "send_message", new { message_body = "b", message_attributes = new { source = "acteon", zone = "eu" } });
+
+        var request = Assert.Single(aws.Emulator.RequestsTo("sqs", "SendMessage"));
+        Assert.Equal("String", request["MessageAttributes.source.DataType"]);
+        Assert.Equal("acteon", request["MessageAttributes.source.StringValue"]);
+        Assert.Equal("eu", request["MessageAttributes.zone.StringValue"]);
+        Assert.Equal("sent", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Sqs_missing_body_and_missing_queue_send_nothing()
     {
         await using var aws = await AwsHarness.StartAsync();

@@ -12,13 +12,13 @@ internal sealed class AwsHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private AwsHarness(AwsEmulator.AwsEmulator emulator, ManualTimeProvider time)
+    private AwsHarness(AwsEmulator.AwsEmulator emulator, ManualTimeProvider time, IAwsCredentialSource? credentials)
     {
         Emulator = emulator;
         Time = time;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(time);
-        services.AddSingleton<IAwsCredentialSource>(new StaticCredentialSource(AwsEmulator.AwsEmulator.AccessKey, AwsEmulator.AwsEmulator.SecretKey));
+        services.AddSingleton(credentials ?? new StaticCredentialSource(AwsEmulator.AwsEmulator.AccessKey, AwsEmulator.AwsEmulator.SecretKey));
         services.AddAwsProviders();
         _services = services.BuildServiceProvider();
     }
@@ -29,11 +29,12 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public ProviderHealthMetrics Metrics => _services.GetRequiredService<ProviderHealthMetrics>();
 
-    public static async Task<AwsHarness> StartAsync()
+    /// <summary>An emulator and providers whose base credentials are the emulator's user, or <paramref name="credentials"/>.</summary>
+    public static async Task<AwsHarness> StartAsync(IAwsCredentialSource? credentials = null)
     {
         var time = new ManualTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
         var emulator = await new AwsEmulator.AwsEmulator(time).StartAsync();
-        return new AwsHarness(emulator, time);
+        return new AwsHarness(emulator, time, credentials);
     }
 
     /// <summary>Builds a provider of <paramref name="type"/> with the emulator as endpoint plus <paramref name="fields"/>.</summary>
@@ -53,7 +54,7 @@ internal sealed class AwsHarness : IAsyncDisposable
         return factory.Create(new ProviderSettings("test-" + type, type, all, "test.toml:1"));
     }
 
-    public static async Task<ProviderResult> RunAsync(IActionProvider provider, string actionType, object payload)
+    public static async Task<ProviderResult> RunAsync(IActionProvider provider, string actionType, object payload, CancellationToken cancellationToken = default)
     {
         var action = new GatewayAction
         {
@@ -65,7 +66,7 @@ internal sealed class AwsHarness : IAsyncDisposable
             Payload = JsonSerializer.SerializeToElement(payload),
             CreatedAt = new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero),
         };
-        return await provider.ExecuteAsync(action, CancellationToken.None);
+        return await provider.ExecuteAsync(action, cancellationToken);
     }
 
     /// <summary>Runs and expects success; returns the response body.</summary>
