@@ -20,7 +20,7 @@ public static partial class BatchDispatcher
     private const int Parallelism = 32;
 
     public static async Task<IResult> DispatchAsync(
-        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, ILogger<DispatchPipeline> logger)
+        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline, ILogger<DispatchPipeline> logger)
     {
         var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
@@ -55,11 +55,13 @@ public static partial class BatchDispatcher
                 index++;
             }
 
+            // One deadline for the whole batch: an element still running then (or not yet started) answers with an error.
+            using var due = deadline.Start();
             await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) =>
             {
                 if (results[i].Action is { } action)
                 {
-                    results[i] = await RunAsync(action, context, pipeline, logger);
+                    results[i] = await RunAsync(action, context, pipeline, deadline, logger, due.Token);
                 }
             });
 
@@ -81,11 +83,17 @@ public static partial class BatchDispatcher
             : new Element(null, null, $"provider not found: {action.Provider}");
     }
 
-    private static async Task<Element> RunAsync(GatewayAction action, DispatchContext context, DispatchPipeline pipeline, ILogger logger)
+    private static async Task<Element> RunAsync(
+        GatewayAction action, DispatchContext context, DispatchPipeline pipeline, DispatchDeadline deadline, ILogger logger, CancellationToken due)
     {
         try
         {
-            return new Element(null, await pipeline.DispatchAsync(action, context, CancellationToken.None), null);
+            due.ThrowIfCancellationRequested();
+            return new Element(null, await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None), due), null);
+        }
+        catch (OperationCanceledException) when (due.IsCancellationRequested)
+        {
+            return new Element(null, null, $"not dispatched: the batch reached [server] request_timeout_seconds ({deadline.Timeout.TotalSeconds:0} s) first");
         }
         catch (Exception error) when (ErrorHandling.ToApiError(error) is { Status: not StatusCodes.Status500InternalServerError } known)
         {

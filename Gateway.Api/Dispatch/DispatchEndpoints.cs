@@ -37,7 +37,7 @@ public static class DispatchEndpoints
     }
 
     private static async Task<IResult> DispatchOneAsync(
-        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline)
+        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline)
     {
         var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
@@ -60,8 +60,9 @@ public static class DispatchEndpoints
             }
 
             var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };
-            // Not RequestAborted: an accepted action is carried through even if the caller hangs up.
-            var outcome = await pipeline.DispatchAsync(action, context, CancellationToken.None);
+            // Not RequestAborted: an accepted action is carried through even if the caller hangs up (or the deadline passes).
+            using var due = deadline.Start();
+            var outcome = await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None), due.Token);
             return Json(writer => OutcomeJson.Write(writer, outcome));
         }
     }

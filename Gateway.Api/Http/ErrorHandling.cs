@@ -37,7 +37,7 @@ public static class ErrorHandling
         RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
         _ when StoreUnavailableException.FindIn(error) is { } store => StoreUnavailable(store),
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
-            new ApiError(StatusCodes.Status503ServiceUnavailable, $"cluster unavailable: {error.Message}; the request may be retried"),
+            new ApiError(StatusCodes.Status503ServiceUnavailable, $"unavailable: {error.Message}; the request may be retried (with the same dedup_key it runs at most once)"),
         _ => new ApiError(StatusCodes.Status500InternalServerError, "internal error: the gateway could not handle this request; see its log"),
     };
 

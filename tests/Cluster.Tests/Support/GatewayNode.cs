@@ -44,11 +44,12 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>The acteon.toml of a cluster node on <paramref name="url"/>; <paramref name="extra"/> is appended.</summary>
-    public static string Config(string id, int port, string url, Uri webhook, string extra = "", string cluster = "") => $"""
+    public static string Config(string id, int port, string url, Uri webhook, string extra = "", string cluster = "", string server = "") => $"""
         [server]
         host = "127.0.0.1"
         port = {port}
         shutdown_timeout_seconds = 20
+        {server}
 
         [state]
         backend = "postgres"
@@ -86,15 +87,43 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>Starts the process and waits until <c>/health/live</c> answers.</summary>
-    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "")
+    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, cluster: cluster));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, cluster: cluster, server: server));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), rules);
         var node = new GatewayNode(id, port, directory, Launch(directory, "-c", "acteon.toml"));
         await node.WaitUntilLiveAsync();
+        return node;
+    }
+
+    /// <summary>
+    /// A worker-only silo (<c>Acteon.Silo</c>, no HTTP) with <paramref name="config"/> as its acteon.toml; waits until
+    /// its Orleans gateway port accepts connections, which it opens once the silo is active.
+    /// </summary>
+    public static async Task<GatewayNode> StartSiloAsync(string id, int gatewayPort, string config)
+    {
+        var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), config);
+        System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), "rules: []\n");
+        var node = new GatewayNode(id, gatewayPort, directory, LaunchProgram("Acteon.Silo.dll", directory, "-c", "acteon.toml"));
+        await Until.TrueAsync(async () =>
+        {
+            Assert.False(node.HasExited, $"silo {id} exited during start-up: {node.Output}");
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, gatewayPort);
+                return true;
+            }
+            catch (SocketException)
+            {
+                return false;
+            }
+        }, $"silo {id} to open its gateway port {gatewayPort}", TimeSpan.FromSeconds(60));
         return node;
     }
 
@@ -183,10 +212,12 @@ public sealed class GatewayNode : IAsyncDisposable
         return doc.RootElement.Clone();
     }
 
-    private static Process Launch(string directory, params string[] args)
+    private static Process Launch(string directory, params string[] args) => LaunchProgram("Gateway.Api.dll", directory, args);
+
+    private static Process LaunchProgram(string program, string directory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, program));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
