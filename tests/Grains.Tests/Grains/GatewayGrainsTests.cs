@@ -1,0 +1,95 @@
+using Acteon.Grains.Abstractions.Deduplication;
+using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Abstractions.Rules;
+using Acteon.Grains.Abstractions.Throttling;
+using Xunit;
+
+namespace Acteon.Grains.Tests.Grains;
+
+/// <summary>The gateway's grains on real Orleans silos (Orleans.TestingHost).</summary>
+public sealed class GatewayGrainsTests(GrainTestCluster cluster) : IClassFixture<GrainTestCluster>
+{
+    [Fact]
+    public async Task Deduplication_SameKeyWithinTtl_OnlyTheFirstClaimWinsThenTheKeyIsFreeAfterTheTtl()
+    {
+        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-ttl");
+
+        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        Assert.False(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        cluster.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Deduplication_ManyConcurrentClaimsFromBothSilos_ExactlyOneWins()
+    {
+        var claims = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
+            cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-race").TryClaimAsync(TimeSpan.FromMinutes(5))));
+
+        Assert.Single(claims, c => c);
+    }
+
+    [Fact]
+    public async Task Deduplication_KeySeenOnce_IsStillSeenByTheNextActivation()
+    {
+        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-reactivated");
+        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+
+        // A key seen once deactivates when idle; its claim is in storage, not in the activation.
+        await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+
+        Assert.False(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+    }
+
+    [Fact]
+    public async Task Throttle_AdmitsMaxCountPerWindowAndRejectedHitsDoNotExtendIt()
+    {
+        var grain = cluster.Grains.GetGrain<IThrottleGrain>("ns:t:throttle");
+        var window = TimeSpan.FromSeconds(60);
+
+        var first = await grain.TryAcquireAsync(2, window);
+        cluster.Clock.Advance(TimeSpan.FromSeconds(30));
+        var second = await grain.TryAcquireAsync(2, window);
+        var third = await grain.TryAcquireAsync(2, window);
+        cluster.Clock.Advance(TimeSpan.FromSeconds(30));
+        var afterWindow = await grain.TryAcquireAsync(2, window);
+
+        Assert.Equal((true, true), (first.Admitted, second.Admitted));
+        Assert.Equal((false, 30), (third.Admitted, third.RetryAfterSeconds));
+        Assert.True(afterWindow.Admitted);
+    }
+
+    [Fact]
+    public async Task RuleToggles_SetThenGet_SurvivesDeactivation()
+    {
+        var grain = cluster.Grains.GetGrain<IRuleTogglesGrain>("toggles-test");
+        await grain.SetAsync("rule-a", false);
+        await grain.SetAsync("rule-b", true);
+
+        await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var toggles = await grain.GetAsync();
+
+        Assert.Equal([("rule-a", false), ("rule-b", true)], toggles.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, t.Value)));
+    }
+
+    [Fact]
+    public async Task Provider_StatelessWorker_RunsTheConfiguredProviderAndCarriesThePayload()
+    {
+        var before = cluster.Echo.Calls;
+
+        var result = await cluster.Grains.GetGrain<IProviderGrain>("echo").ExecuteAsync(GrainTestCluster.Action("a-1"), CancellationToken.None);
+
+        Assert.True(result.Response!.Success);
+        Assert.Equal("a-1", result.Response.Body.GetProperty("echoed").GetString());
+        Assert.Equal("someone", result.Response.Body.GetProperty("payload").GetProperty("to").GetString());
+        Assert.Equal(before + 1, cluster.Echo.Calls);
+    }
+
+    [Fact]
+    public async Task Provider_UnknownName_FailsTheCall()
+    {
+        await Assert.ThrowsAnyAsync<Exception>(() =>
+            cluster.Grains.GetGrain<IProviderGrain>("nope").ExecuteAsync(GrainTestCluster.Action("a-2"), CancellationToken.None));
+    }
+}
