@@ -1,6 +1,7 @@
 using System.Globalization;
 using Acteon.Silo.Storage.Postgres;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 
 namespace Acteon.Silo.Reminders;
@@ -9,6 +10,62 @@ namespace Acteon.Silo.Reminders;
 internal sealed class PostgresReminderTable(PostgresDatabase db, IOptions<ClusterOptions> cluster) : IReminderTable
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
+
+    /// <summary>
+    /// Moves reminders of the old runtime (<see cref="LegacyReminder"/>) in, once: in one transaction under the
+    /// migration's advisory lock, so that silos starting together move them once.
+    /// </summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        db.RunAsync(async () =>
+        {
+            await using var connection = await db.DataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({PostgresSchema.LockKey});", connection, transaction))
+            {
+                await lockCommand.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var exists = new NpgsqlCommand("SELECT to_regclass('reminders_v1') IS NOT NULL;", connection, transaction))
+            {
+                if (await exists.ExecuteScalarAsync(cancellationToken) is not true)
+                {
+                    return 0;
+                }
+            }
+
+            var legacy = new List<LegacyReminder>();
+            await using (var read = new NpgsqlCommand(LegacyReminder.Select + ";", connection, transaction))
+            await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    legacy.Add(new LegacyReminder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+                }
+            }
+
+            foreach (var reminder in legacy)
+            {
+                var entry = reminder.ToEntry();
+                await using var insert = new NpgsqlCommand("""
+                    INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($1, $2, $3, $4, $5, $6, $7)
+                    ON CONFLICT DO NOTHING;
+                    """, connection, transaction);
+                foreach (var value in new object[] { _serviceId, entry.GrainId.ToString(), entry.ReminderName, entry.StartAt.Ticks, entry.Period.Ticks, ReminderRange.Hash(entry.GrainId), ReminderRows.NewETag() })
+                {
+                    insert.Parameters.Add(new NpgsqlParameter { Value = value });
+                }
+
+                await insert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var drop = new NpgsqlCommand("DROP TABLE reminders_v1;", connection, transaction))
+            {
+                await drop.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return legacy.Count;
+        });
 
     public Task<ReminderTableData> ReadRows(GrainId grainId) =>
         ReadAsync($"SELECT {ReminderRows.Columns} FROM reminders WHERE service_id=$1 AND grain_id=$2;", grainId.ToString());

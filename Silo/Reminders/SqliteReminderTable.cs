@@ -11,6 +11,36 @@ internal sealed class SqliteReminderTable(SqliteDatabase db, IOptions<ClusterOpt
 {
     private readonly string _serviceId = cluster.Value.ServiceId;
 
+    /// <summary>Moves reminders of the old runtime (<see cref="LegacyReminder"/>) in, once, in one transaction.</summary>
+    public Task StartAsync(CancellationToken cancellationToken = default) =>
+        db.WriteAsync(connection =>
+        {
+            var exists = SqliteDatabase.Command(connection, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='reminders_v1';");
+            if (exists.ExecuteScalar() is null)
+            {
+                return 0;
+            }
+
+            var legacy = new List<LegacyReminder>();
+            using (var read = connection.CreateCommand())
+            {
+                read.CommandText = LegacyReminder.Select + ";";
+                using var reader = read.ExecuteReader();
+                while (reader.Read())
+                {
+                    legacy.Add(new LegacyReminder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+                }
+            }
+
+            foreach (var reminder in legacy)
+            {
+                Upsert(connection, reminder.ToEntry(), "ON CONFLICT DO NOTHING");
+            }
+
+            SqliteDatabase.Execute(connection, "DROP TABLE reminders_v1;");
+            return legacy.Count;
+        }, cancellationToken);
+
     public Task<ReminderTableData> ReadRows(GrainId grainId) =>
         db.ReadAsync(connection =>
         {
@@ -42,23 +72,10 @@ internal sealed class SqliteReminderTable(SqliteDatabase db, IOptions<ClusterOpt
         }, CancellationToken.None);
 
     public Task<string?> UpsertRow(ReminderEntry entry) =>
-        db.WriteAsync<string?>(connection =>
-        {
-            var command = Command(connection, """
-                INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($s, $g, $n, $start, $period, $hash, $etag)
-                ON CONFLICT (service_id, grain_id, name) DO UPDATE SET
-                    start_at=excluded.start_at, period_ticks=excluded.period_ticks, grain_hash=excluded.grain_hash, etag=excluded.etag;
-                """);
-            var etag = ReminderRows.NewETag();
-            command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
-            command.Parameters.AddWithValue("$n", entry.ReminderName);
-            command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
-            command.Parameters.AddWithValue("$period", entry.Period.Ticks);
-            command.Parameters.AddWithValue("$hash", ReminderRange.Hash(entry.GrainId));
-            command.Parameters.AddWithValue("$etag", etag);
-            command.ExecuteNonQuery();
-            return etag.ToString(CultureInfo.InvariantCulture);
-        }, CancellationToken.None);
+        db.WriteAsync<string?>(connection => Upsert(connection, entry, """
+            ON CONFLICT (service_id, grain_id, name) DO UPDATE SET
+                start_at=excluded.start_at, period_ticks=excluded.period_ticks, grain_hash=excluded.grain_hash, etag=excluded.etag
+            """), CancellationToken.None);
 
     public Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag) =>
         db.WriteAsync(connection =>
@@ -76,6 +93,23 @@ internal sealed class SqliteReminderTable(SqliteDatabase db, IOptions<ClusterOpt
             var command = Command(connection, "DELETE FROM reminders WHERE service_id=$s;");
             return command.ExecuteNonQuery();
         }, CancellationToken.None);
+
+    private string Upsert(SqliteConnection connection, ReminderEntry entry, string onConflict)
+    {
+        var command = Command(connection, $"""
+            INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($s, $g, $n, $start, $period, $hash, $etag)
+            {onConflict};
+            """);
+        var etag = ReminderRows.NewETag();
+        command.Parameters.AddWithValue("$g", entry.GrainId.ToString());
+        command.Parameters.AddWithValue("$n", entry.ReminderName);
+        command.Parameters.AddWithValue("$start", entry.StartAt.ToUniversalTime().Ticks);
+        command.Parameters.AddWithValue("$period", entry.Period.Ticks);
+        command.Parameters.AddWithValue("$hash", ReminderRange.Hash(entry.GrainId));
+        command.Parameters.AddWithValue("$etag", etag);
+        command.ExecuteNonQuery();
+        return etag.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>The connection's prepared command, bound to this service; not to be disposed.</summary>
     private SqliteCommand Command(SqliteConnection connection, string sql)
