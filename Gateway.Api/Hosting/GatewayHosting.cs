@@ -79,7 +79,11 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
-        app.MapOrleansDashboard(routePrefix: "/orleans");
+        if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
+        {
+            app.MapOrleansDashboard(routePrefix: "/orleans");
+        }
+
         return app;
     }
 }

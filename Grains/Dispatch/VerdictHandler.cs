@@ -25,7 +25,7 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 return new SuppressedOutcome(rule!);
             case DeduplicateAction dedup:
                 var key = action.DedupKey ?? action.Id;
-                var claimed = await grains.GetGrain<IDeduplicationGrain>(ScopedKey(action, key)).TryClaimAsync(dedup.Ttl ?? _options.DefaultDedupTtl);
+                var claimed = await grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey).TryClaimAsync(ScopedKey(action, key), dedup.Ttl ?? _options.DefaultDedupTtl);
                 return claimed ? await ExecuteAsync(action, action.Provider, cancellationToken) : new DeduplicatedOutcome(action.Id, key);
             case ThrottleAction throttle:
                 var decisionOfWindow = await grains.GetGrain<IThrottleGrain>(ScopedKey(action, rule!)).TryAcquireAsync(throttle.MaxCount, throttle.Window);

@@ -68,6 +68,11 @@ public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, I
         {
             return ProviderError.Timeout(string.Create(CultureInfo.InvariantCulture, $"timeout after {_options.Timeout.TotalSeconds:0.###}s"));
         }
+        catch (Exception error) when (error is SiloUnavailableException or OrleansMessageRejectionException)
+        {
+            // The silo running the provider grain went away mid-call: the provider may or may not have been called.
+            return ProviderError.Connection($"provider '{providerName}' unreachable: {error.Message}");
+        }
         catch (Exception error) when (error is not OperationCanceledException)
         {
             // A provider that throws has a bug; the action still gets an answer instead of a 500.

@@ -37,6 +37,12 @@ public sealed record ClusterConfig
     /// <summary>Shown in the membership table and the dashboard; defaults to host name and process id.</summary>
     public string SiloName { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
 
+    /// <summary>
+    /// The Orleans Dashboard: its silo side (it turns on Orleans' own metrics, which costs CPU on every grain call) and
+    /// its pages at <c>/orleans/</c> of Gateway.Api.
+    /// </summary>
+    public bool Dashboard { get; init; } = true;
+
     /// <summary>An activation with no call for this long is collected.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -6,7 +6,7 @@ internal static class ClusterSection
     public static ClusterConfig Read(TomlSection s, StateConfig state)
     {
         s.AllowOnly("role", "cluster_id", "service_id", "membership", "redis_url", "silo_port", "gateway_port", "advertised_address",
-            "silo_name", "idle_timeout_seconds");
+            "silo_name", "idle_timeout_seconds", "dashboard");
         var d = new ClusterConfig();
         var defaultMembership = state.Backend == StateConfig.Postgres ? ClusterConfig.PostgresMembership : ClusterConfig.LocalMembership;
         var membership = s.OneOf("membership", defaultMembership, ClusterConfig.LocalMembership, ClusterConfig.PostgresMembership, ClusterConfig.RedisMembership);
@@ -45,6 +45,7 @@ internal static class ClusterSection
             AdvertisedAddress = address ?? d.AdvertisedAddress,
             SiloName = s.String("silo_name") ?? d.SiloName,
             IdleTimeout = s.Seconds("idle_timeout_seconds", 61, 86_400) ?? d.IdleTimeout,
+            Dashboard = s.Bool("dashboard") ?? d.Dashboard,
         };
     }
 }

@@ -30,7 +30,11 @@ public static class ActeonClientBuilderExtensions
             client.Services.AddSingleton<IGatewayListProvider, PostgresGatewayListProvider>();
         }
 
-        client.AddDashboard();
+        if (config.Cluster.Dashboard)
+        {
+            client.AddDashboard();
+        }
+
         return client;
     }
 }

@@ -33,7 +33,11 @@ public static class ActeonSiloBuilderExtensions
         silo.Services.TryAddSingleton<GrainStateSerializer>();
         UseReminders(silo, config.State);
         silo.Services.AddSingleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<StorageJanitor>(sp, config.State.CleanupInterval));
-        silo.AddDashboard();
+        if (config.Cluster.Dashboard)
+        {
+            silo.AddDashboard();
+        }
+
         return silo;
     }
 

@@ -13,7 +13,7 @@ internal static class AllocationBenchmark
 {
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        await using var gateway = await GatewayServer.StartAsync(options.State);
+        await using var gateway = await GatewayServer.StartAsync(options.State, dashboard: options.Dashboard);
         using var client = LoadGenerator.CreateClient();
         var load = new LoadGenerator(client, gateway.DispatchUri, "alloc-" + Guid.NewGuid().ToString("N")[..8]);
         await load.RunClosedLoopAsync("warm-up", options.Workers, TimeSpan.Zero, options.Warmup);

@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
@@ -29,6 +29,9 @@ internal sealed record BenchOptions
     /// </summary>
     public bool DedupKeys { get; init; } = true;
 
+    /// <summary>Whether the gateway runs with the Orleans Dashboard (<c>[cluster] dashboard</c>, on by default).</summary>
+    public bool Dashboard { get; init; } = true;
+
     /// <summary>Rate of the open-loop run; null means half of the bare endpoint's measured throughput.</summary>
     public double? OpenRate { get; init; }
 
@@ -50,6 +53,8 @@ internal sealed record BenchOptions
                 "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
                 "--dedup" when value is "on" or "off" => options with { DedupKeys = value == "on" },
                 "--dedup" => throw new ArgumentException($"--dedup must be on or off, not '{value}'"),
+                "--dashboard" when value is "on" or "off" => options with { Dashboard = value == "on" },
+                "--dashboard" => throw new ArgumentException($"--dashboard must be on or off, not '{value}'"),
                 "--count" => options with { Count = Positive(flag, value) },
                 "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },

@@ -17,9 +17,9 @@ internal static class HttpBenchmark
 
     public static async Task<int> RunAsync(BenchOptions options)
     {
-        Console.WriteLine(Invariant($"http: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s each, {options.Rounds} rounds of {options.Duration.TotalSeconds} s each, open loops {options.OpenDuration.TotalSeconds} s, {(options.DedupKeys ? "a new dedup_key in every request" : "no dedup_key")}"));
+        Console.WriteLine(Invariant($"http: {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, {options.Workers} workers, warm-up {options.Warmup.TotalSeconds} s each, {options.Rounds} rounds of {options.Duration.TotalSeconds} s each, open loops {options.OpenDuration.TotalSeconds} s, {(options.DedupKeys ? "a new dedup_key in every request" : "no dedup_key")}, Orleans Dashboard {(options.Dashboard ? "on" : "off")}"));
         await using var bare = await BareServer.StartAsync();
-        await using var gateway = await GatewayServer.StartAsync(options.State);
+        await using var gateway = await GatewayServer.StartAsync(options.State, dashboard: options.Dashboard);
         Console.WriteLine($"bare    {bare.DispatchUri}");
         Console.WriteLine($"gateway {gateway.DispatchUri} ([state] {gateway.Backend}, {gateway.DatabasePath})");
         using var client = LoadGenerator.CreateClient();

@@ -15,7 +15,7 @@ internal static class RssBenchmark
         var count = options.Count;
         var step = count >= 1_000_000 ? 100_000 : Math.Max(1, count / 10);
         Console.WriteLine(Invariant($"rss: {count} dispatches, {options.Workers} workers, {Environment.ProcessorCount} cores, server GC {GCSettings.IsServerGC}, progress every {step}"));
-        await using var gateway = await GatewayServer.StartAsync(options.State);
+        await using var gateway = await GatewayServer.StartAsync(options.State, dashboard: options.Dashboard);
         using var client = LoadGenerator.CreateClient();
         var generator = new LoadGenerator(client, gateway.DispatchUri, "rss-" + Guid.NewGuid().ToString("N")[..8]);
         var failures = new RequestFailures();

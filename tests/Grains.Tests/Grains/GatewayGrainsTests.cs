@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
 using Acteon.Grains.Abstractions.Throttling;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Acteon.Grains.Tests.Grains;
@@ -12,34 +13,38 @@ public sealed class GatewayGrainsTests(GrainTestCluster cluster) : IClassFixture
     [Fact]
     public async Task Deduplication_SameKeyWithinTtl_OnlyTheFirstClaimWinsThenTheKeyIsFreeAfterTheTtl()
     {
-        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-ttl");
+        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
 
-        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
-        Assert.False(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        Assert.True(await grain.TryClaimAsync("ns:t:dedup-ttl", TimeSpan.FromMinutes(5)));
+        Assert.False(await grain.TryClaimAsync("ns:t:dedup-ttl", TimeSpan.FromMinutes(5)));
+        Assert.True(await grain.TryClaimAsync("ns:t:other-key", TimeSpan.FromMinutes(5)));
         cluster.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        Assert.True(await grain.TryClaimAsync("ns:t:dedup-ttl", TimeSpan.FromMinutes(5)));
+        Assert.False(await grain.TryClaimAsync("ns:t:dedup-ttl", TimeSpan.FromMinutes(5)));
     }
 
     [Fact]
-    public async Task Deduplication_ManyConcurrentClaimsFromBothSilos_ExactlyOneWins()
+    public async Task Deduplication_ManyConcurrentClaimsThroughBothSilos_ExactlyOneWins()
     {
-        var claims = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ =>
-            cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-race").TryClaimAsync(TimeSpan.FromMinutes(5))));
+        // One stateless worker per silo, each with its own memory of keys: the storage's compare-and-swap decides.
+        var clients = cluster.Cluster.Silos.Select(s => cluster.Cluster.GetSiloServiceProvider(s.SiloAddress).GetRequiredService<IGrainFactory>()).ToList();
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            clients[i % clients.Count].GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey).TryClaimAsync("ns:t:dedup-race", TimeSpan.FromMinutes(5))));
 
         Assert.Single(claims, c => c);
     }
 
     [Fact]
-    public async Task Deduplication_KeySeenOnce_IsStillSeenByTheNextActivation()
+    public async Task Deduplication_ClaimIsInStorage_SeenAfterTheWorkerIsCollected()
     {
-        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>("ns:t:dedup-reactivated");
-        Assert.True(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        var grain = cluster.Grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
+        Assert.True(await grain.TryClaimAsync("ns:t:dedup-durable", TimeSpan.FromMinutes(5)));
 
-        // A key seen once deactivates when idle; its claim is in storage, not in the activation.
         await cluster.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
 
-        Assert.False(await grain.TryClaimAsync(TimeSpan.FromMinutes(5)));
+        Assert.False(await grain.TryClaimAsync("ns:t:dedup-durable", TimeSpan.FromMinutes(5)));
     }
 
     [Fact]
