@@ -24,7 +24,7 @@ public sealed class DeployManifestTests
     private const string HttpPortName = "http";
 
     private static readonly string[] LayoutNames =
-        ["base", "overlays/dev"];
+        ["base", "overlays/dev", "overlays/client-gateways", "base+components/redis-membership", "overlays/client-gateways+components/redis-membership"];
 
     private static readonly string[] ProbeNames = ["readinessProbe", "livenessProbe", "startupProbe"];
 
@@ -240,6 +240,30 @@ public sealed class DeployManifestTests
         Assert.Equal(HealthEndpoints.LivePath, Text(gateway.Container, "livenessProbe", "httpGet", "path"));
         Assert.Equal(HealthEndpoints.LivePath, Text(gateway.Container, "startupProbe", "httpGet", "path"));
         Assert.Equal(ClusterConfig.SiloRole, gateway.MountedConfig(manifests).Config.Cluster.Role);
+    }
+
+    [Fact]
+    public void ClientGatewaysOverlay_GatewayIsAClientAndTheWorkerSilosScaleUp()
+    {
+        var manifests = Kustomize.Build("overlays/client-gateways");
+        var gateway = Assert.Single(ActeonPods(manifests), p => p.Name == Gateway);
+
+        Assert.Equal(ClusterConfig.ClientRole, gateway.MountedConfig(manifests).Config.Cluster.Role);
+        Assert.True(Number(Find(manifests, "Deployment", Silo), "spec", "replicas") > Number(Find(Kustomize.Build("base"), "Deployment", Silo), "spec", "replicas"));
+    }
+
+    [Fact]
+    public void RedisComponent_RedisUrlIsItsServiceAndPort()
+    {
+        var manifests = Kustomize.Build("base+components/redis-membership");
+        var service = Find(manifests, "Service", "acteon-redis");
+
+        Assert.All(ActeonPods(manifests).Where(p => p.Kind == "Deployment"), pod =>
+        {
+            var config = pod.MountedConfig(manifests).Config;
+            Assert.Equal(ClusterConfig.RedisMembership, config.Cluster.Membership);
+            Assert.Equal($"{Name(service)}:{Text(Items(service, "spec", "ports").Single(), "port")}", config.Cluster.RedisUrl);
+        });
     }
 
     [Fact]
