@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
@@ -32,6 +32,9 @@ internal sealed record BenchOptions
     /// <summary>Whether the gateway runs with the Orleans Dashboard (<c>[cluster] dashboard</c>, on by default).</summary>
     public bool Dashboard { get; init; } = true;
 
+    /// <summary>The open loop's rate as a share of bare Kestrel's measured throughput, unless <see cref="OpenRate"/> is given.</summary>
+    public double OpenShare { get; init; } = 0.5;
+
     /// <summary>Rate of the open-loop run; null means half of the bare endpoint's measured throughput.</summary>
     public double? OpenRate { get; init; }
 
@@ -48,6 +51,9 @@ internal sealed record BenchOptions
                 "--warmup" => options with { Warmup = Seconds(flag, value) },
                 "--duration" => options with { Duration = Seconds(flag, value) },
                 "--open-duration" => options with { OpenDuration = Seconds(flag, value) },
+                "--open-share" when double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var share) && share is > 0 and <= 1
+                    => options with { OpenShare = share },
+                "--open-share" => throw new ArgumentException($"--open-share must be a number in (0, 1], not '{value}'"),
                 "--open-rate" => options with { OpenRate = Positive(flag, value) },
                 "--state" when value is "sqlite" or "memory" => options with { State = value },
                 "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),

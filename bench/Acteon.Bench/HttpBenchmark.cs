@@ -43,8 +43,8 @@ internal static class HttpBenchmark
             rounds.Add((bareResult, gatewayResult));
         }
 
-        var rate = options.OpenRate ?? Median(rounds.Select(r => r.Bare.Throughput)) / 2;
-        var label = options.OpenRate is null ? "half of bare" : "from --open-rate";
+        var rate = options.OpenRate ?? Median(rounds.Select(r => r.Bare.Throughput)) * options.OpenShare;
+        var label = options.OpenRate is null ? Invariant($"{options.OpenShare:0.##} of bare") : "from --open-rate";
         // The open-loop schedule against the bare endpoint first: the floor that the load generator itself (its timer,
         // its client, the shared cores) adds to every latency.
         using var probe = new WakeUpProbe();
@@ -55,7 +55,7 @@ internal static class HttpBenchmark
         Console.WriteLine(Invariant($"open loop against the gateway at {rate:F0} req/s ({label}) for {options.OpenDuration.TotalSeconds} s..."));
         probe.TakeLateness();
         var openResult = await new LoadGenerator(openClient, gateway.DispatchUri, options.DedupKeys ? $"open-{run}" : null)
-            .RunOpenLoopAsync(options.OpenRate is null ? "gateway (open, ½ bare)" : "gateway (open, fixed)", rate, options.OpenDuration) with { WakeUpLateness = probe.TakeLateness() };
+            .RunOpenLoopAsync(options.OpenRate is null ? Invariant($"gateway (open, {options.OpenShare:0.##} bare)") : "gateway (open, fixed)", rate, options.OpenDuration) with { WakeUpLateness = probe.TakeLateness() };
         Console.WriteLine(Row(openResult));
 
         return PrintSummary(rounds, openResult, bareOpenResult, label);
