@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text;
 using Acteon.Gateway.Api.Tests.Support;
-using Acteon.Silo.Tests.Support;
+using Acteon.Tests.Shared;
 
 namespace Acteon.Gateway.Api.Tests.Dispatch;
 
