@@ -69,7 +69,7 @@ public sealed class ActionExecutorTests
         var run = executor.ExecuteAsync("p", Action, CancellationToken.None);
         await Wait.ForAsync(provider.Called.Task, "the provider call");
         clock.Advance(TimeSpan.FromMilliseconds(4999));
-        Assert.False(provider.Cancelled.Task.IsCompleted, "the call cancelled before its 5 s time-out");
+        Assert.False(provider.Cancelled.Task.IsCompleted, "the call was cancelled before its 5 s time-out");
         clock.Advance(TimeSpan.FromMilliseconds(1));
         var result = await Wait.ForAsync(run, "the attempt to time out once 5 s passed");
 
