@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
+using Acteon.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Acteon.AwsEmulator;
 
@@ -34,15 +30,9 @@ public sealed class AwsEmulator(TimeProvider? time = null) : IAsyncDisposable
 
     public async Task<AwsEmulator> StartAsync()
     {
-        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().UseUrls("http://127.0.0.1:0");
-        builder.Services.AddRoutingCore();
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
+        _app = Loopback.CreateHttpServer();
         _app.Run(HandleAsync);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        Url = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        Url = await Loopback.StartAsync(_app);
         return this;
     }
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace Acteon.Tests.Shared;
@@ -49,7 +47,7 @@ public sealed class PostgresServer : IAsyncDisposable
             File.SetUnixFileMode(directory, (UnixFileMode)0b111_111_111);
         }
 
-        var server = new PostgresServer(bin, directory, asPostgres, FreePort());
+        var server = new PostgresServer(bin, directory, asPostgres, Loopback.FreePort());
         await server.RunAsync("initdb", "-D", server._data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync", "--no-instructions");
         await File.AppendAllTextAsync(Path.Combine(server._data, "postgresql.conf"), string.Join('\n',
             "listen_addresses = '127.0.0.1'",
@@ -113,12 +111,6 @@ public sealed class PostgresServer : IAsyncDisposable
         Directory.Delete(_directory, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private async Task RunAsync(string tool, params string[] args)
     {

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Acteon.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Acteon.Cluster.Tests.Support;
 
@@ -21,10 +17,7 @@ public sealed class CountingWebhook : IAsyncDisposable
 
     private CountingWebhook()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
+        _app = Loopback.CreateHttpServer();
         _app.MapPost("/hook", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
@@ -57,9 +50,7 @@ public sealed class CountingWebhook : IAsyncDisposable
     public static async Task<CountingWebhook> StartAsync()
     {
         var webhook = new CountingWebhook();
-        await webhook._app.StartAsync();
-        var address = webhook._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        webhook.Url = new Uri(new Uri(address), "/hook");
+        webhook.Url = new Uri(await Loopback.StartAsync(webhook._app), "/hook");
         return webhook;
     }
 

@@ -22,7 +22,7 @@ public sealed class DispatchDeadlineTests
     public async Task Dispatch_ProviderHangsPastTheRequestTimeout_Answers503AtTheDeadline()
     {
         using var silent = SilentServer(out var url);
-        await using var app = new GatewayApp(Config(url), executorTimeoutSeconds: 60);
+        await using var app = new GatewayApp(Config(url));
         var client = app.CreateClient();
         var clock = Stopwatch.StartNew();
 
@@ -38,7 +38,7 @@ public sealed class DispatchDeadlineTests
     public async Task Batch_ProviderHangsPastTheRequestTimeout_HungElementsErrorOthersSucceed()
     {
         using var silent = SilentServer(out var url);
-        await using var app = new GatewayApp(Config(url), executorTimeoutSeconds: 60);
+        await using var app = new GatewayApp(Config(url));
 
         var body = await app.PostJsonAsync("/v1/dispatch/batch", new { actions = new[] { GatewayApp.Action(), GatewayApp.Action(provider: "silent") } });
 

@@ -1,13 +1,9 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Acteon.Gateway.Api.Tests.Support;
+using Acteon.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Acteon.Gateway.Api.Tests.Dispatch;
 
@@ -19,10 +15,7 @@ public sealed class OtlpExportTests
         var received = new ConcurrentBag<(string ContentType, byte[] Body)>();
         var traceId = Convert.FromHexString("0af7651916cd43dd8448eb211c80319c");
         var exported = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var collector = builder.Build();
+        await using var collector = Loopback.CreateHttpServer();
         collector.MapPost("/v1/traces", async (HttpContext http) =>
         {
             using var body = new MemoryStream();
@@ -35,10 +28,9 @@ public sealed class OtlpExportTests
 
             http.Response.ContentType = "application/x-protobuf";
         });
-        await collector.StartAsync();
-        var address = collector.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var address = new Uri(await Loopback.StartAsync(collector), "/v1/traces");
 
-        await using (var app = new GatewayApp($"[telemetry]\notlp_endpoint = \"{address}/v1/traces\"\notlp_protocol = \"http/protobuf\"\nservice_name = \"acteon-test\""))
+        await using (var app = new GatewayApp($"[telemetry]\notlp_endpoint = \"{address}\"\notlp_protocol = \"http/protobuf\"\nservice_name = \"acteon-test\""))
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/dispatch") { Content = JsonContent.Create(GatewayApp.Action()) };
             request.Headers.Add("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");

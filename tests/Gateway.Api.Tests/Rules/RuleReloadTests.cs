@@ -1,5 +1,5 @@
 using Acteon.Gateway.Api.Tests.Support;
-using Acteon.Silo.Tests.Support;
+using Acteon.Tests.Shared;
 using static Acteon.Gateway.Api.Tests.Support.RulesKit;
 
 namespace Acteon.Gateway.Api.Tests.Rules;

@@ -1,6 +1,7 @@
 using Acteon.Grains.Abstractions;
 using Acteon.Gateway.Api.Tests.Support;
-using Acteon.Silo.Tests.Support;
+using Acteon.Tests.Shared;
+using Microsoft.Extensions.Time.Testing;
 using static Acteon.Gateway.Api.Tests.Support.RulesKit;
 
 namespace Acteon.Gateway.Api.Tests.Rules;
@@ -28,7 +29,7 @@ public sealed class RuleVerdictDispatchTests
     [Fact]
     public async Task Dispatch_DeduplicateRuleWithTtl_DuplicateWithinTtlDeduplicatedAndExecutedAfterIt()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var listener = await WebhookListener.StartAsync();
         await using var app = new GatewayApp(Hook(listener.Url), time: clock,
             rules: Files(Rule("dedup-sends", OnSend, "{type: deduplicate, ttl_seconds: 60}")));
@@ -50,7 +51,7 @@ public sealed class RuleVerdictDispatchTests
     [Fact]
     public async Task Dispatch_ThrottleRule_ThirdThrottledAndRejectedHitsDoNotExtendTheWindow()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         await using var listener = await WebhookListener.StartAsync();
         await using var app = new GatewayApp(Hook(listener.Url), time: clock,
             rules: Files(Rule("throttle-sends", OnSend, "{type: throttle, max_count: 2, window_seconds: 60}")));

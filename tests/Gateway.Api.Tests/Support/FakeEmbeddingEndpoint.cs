@@ -1,12 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Acteon.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
@@ -20,10 +16,7 @@ public sealed class FakeEmbeddingEndpoint : IAsyncDisposable
 
     private FakeEmbeddingEndpoint(IReadOnlyDictionary<string, float[]> vectors, int? failWith)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
+        _app = Loopback.CreateHttpServer();
         _app.MapPost("/v1/embeddings", async (HttpContext http) =>
         {
             using var body = await JsonDocument.ParseAsync(http.Request.Body);
@@ -49,9 +42,7 @@ public sealed class FakeEmbeddingEndpoint : IAsyncDisposable
     public static async Task<FakeEmbeddingEndpoint> StartAsync(IReadOnlyDictionary<string, float[]> vectors, int? failWith = null)
     {
         var endpoint = new FakeEmbeddingEndpoint(vectors, failWith);
-        await endpoint._app.StartAsync();
-        var address = endpoint._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        endpoint.Url = new Uri(new Uri(address), "/v1/embeddings");
+        endpoint.Url = new Uri(await Loopback.StartAsync(endpoint._app), "/v1/embeddings");
         return endpoint;
     }
 

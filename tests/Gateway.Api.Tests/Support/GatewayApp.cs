@@ -20,14 +20,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="backend">The <c>[state]</c> backend.</param>
     /// <param name="directory">The folder of the configuration and database; a new temp folder when null.</param>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
-    /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a manual one).</param>
+    /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
-    /// <param name="executorTimeoutSeconds">
-    /// The executor's per-attempt time-out; on a manual clock that runs ahead while a provider call is in flight, a long one.
-    /// </param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, int executorTimeoutSeconds = 30)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false)
     {
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -59,7 +56,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 
             [executor]
             max_retries = 3
-            timeout_seconds = {executorTimeoutSeconds}
+            timeout_seconds = 30
             retry_base_delay_ms = 1
             retry_max_delay_ms = 5
 

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
+using Acteon.Tests.Shared;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
@@ -20,10 +16,7 @@ public sealed class WebhookListener : IAsyncDisposable
     private WebhookListener(IEnumerable<int> statuses)
     {
         _script = new ConcurrentQueue<int>(statuses);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        _app = builder.Build();
+        _app = Loopback.CreateHttpServer();
         _app.MapPost("/hook", async (HttpContext http) =>
         {
             using var reader = new StreamReader(http.Request.Body);
@@ -85,21 +78,12 @@ public sealed class WebhookListener : IAsyncDisposable
     public static async Task<WebhookListener> StartAsync(params int[] statuses)
     {
         var listener = new WebhookListener(statuses);
-        await listener._app.StartAsync();
-        var address = listener._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        listener.Url = new Uri(new Uri(address), "/hook");
+        listener.Url = new Uri(await Loopback.StartAsync(listener._app), "/hook");
         return listener;
     }
 
     /// <summary>A loopback URL where nothing listens: connections are refused.</summary>
-    public static Uri RefusingUrl()
-    {
-        using var socket = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        var port = ((IPEndPoint)socket.LocalEndpoint).Port;
-        socket.Stop();
-        return new Uri($"http://127.0.0.1:{port}/hook");
-    }
+    public static Uri RefusingUrl() => new($"http://127.0.0.1:{Loopback.FreePort()}/hook");
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();
 }

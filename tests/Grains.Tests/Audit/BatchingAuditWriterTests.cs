@@ -1,6 +1,6 @@
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Audit;
-using Acteon.Silo.Tests.Support;
+using Acteon.Tests.Shared;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Xunit;

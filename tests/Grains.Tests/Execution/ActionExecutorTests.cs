@@ -3,8 +3,9 @@ using System.Text.Json;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Execution;
-using Acteon.Silo.Tests.Support;
+using Acteon.Tests.Shared;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Acteon.Grains.Tests.Execution;
@@ -14,31 +15,32 @@ public sealed class ActionExecutorTests
     private static readonly GatewayAction Action = new()
     {
         Id = "a1", Namespace = "ns", Tenant = "t", Provider = "p", ActionType = "x",
-        Payload = JsonDocument.Parse("{}").RootElement, CreatedAt = ManualTimeProvider.DefaultStart,
+        Payload = JsonDocument.Parse("{}").RootElement, CreatedAt = DateTimeOffset.UnixEpoch,
     };
 
     [Fact]
     public async Task ExecuteAsync_RetryableErrorsThenSuccess_RetriesWithBackoff()
     {
-        var clock = new ManualTimeProvider();
-        var provider = new ScriptedProvider(ProviderError.Connection("down"), ProviderError.RateLimited("slow down"), Ok());
+        var clock = new FakeTimeProvider();
+        var provider = new ScriptedProvider(clock, ProviderError.Connection("down"), ProviderError.RateLimited("slow down"), Ok());
         using var executor = Executor(provider, clock, maxRetries: 3);
 
-        var run = executor.ExecuteAsync("p", Action, CancellationToken.None);
-        await clock.RunUntilAsync(run, "the executor to retry twice and succeed", TimeSpan.FromMinutes(1));
-        var result = await run;
+        var result = await AdvanceUntilDoneAsync(clock, executor.ExecuteAsync("p", Action, CancellationToken.None), "the executor to retry twice and succeed");
 
         Assert.NotNull(result.Response);
         Assert.Equal(3, result.Attempts);
         Assert.Equal(3, provider.Calls);
-        Assert.True(clock.GetUtcNow() - ManualTimeProvider.DefaultStart >= TimeSpan.FromMilliseconds(150), "two backoffs of at least 50 ms and 100 ms");
+        var calledAt = provider.CalledAt;
+        Assert.True(calledAt[1] - calledAt[0] >= TimeSpan.FromMilliseconds(50), $"a first backoff of at least 50 ms, saw {calledAt[1] - calledAt[0]}");
+        Assert.True(calledAt[2] - calledAt[1] >= TimeSpan.FromMilliseconds(100), $"a second backoff of at least 100 ms, saw {calledAt[2] - calledAt[1]}");
     }
 
     [Fact]
     public async Task ExecuteAsync_NonRetryableError_FailsAtOnce()
     {
-        var provider = new ScriptedProvider(ProviderError.Serialization("bad payload"), Ok());
-        using var executor = Executor(provider, new ManualTimeProvider(), maxRetries: 3);
+        var clock = new FakeTimeProvider();
+        var provider = new ScriptedProvider(clock, ProviderError.Serialization("bad payload"), Ok());
+        using var executor = Executor(provider, clock, maxRetries: 3);
 
         var result = await executor.ExecuteAsync("p", Action, CancellationToken.None);
 
@@ -48,13 +50,11 @@ public sealed class ActionExecutorTests
     [Fact]
     public async Task ExecuteAsync_RetriesExhausted_ReturnsTheLastError()
     {
-        var clock = new ManualTimeProvider();
-        var provider = new ScriptedProvider(ProviderError.Connection("1"), ProviderError.Connection("2"), ProviderError.Connection("3"));
+        var clock = new FakeTimeProvider();
+        var provider = new ScriptedProvider(clock, ProviderError.Connection("1"), ProviderError.Connection("2"), ProviderError.Connection("3"));
         using var executor = Executor(provider, clock, maxRetries: 2);
 
-        var run = executor.ExecuteAsync("p", Action, CancellationToken.None);
-        await clock.RunUntilAsync(run, "three attempts", TimeSpan.FromMinutes(1));
-        var result = await run;
+        var result = await AdvanceUntilDoneAsync(clock, executor.ExecuteAsync("p", Action, CancellationToken.None), "three attempts");
 
         Assert.Equal(("3", 3, true), (result.Error!.Message, result.Attempts, result.Error.Retryable));
     }
@@ -62,27 +62,30 @@ public sealed class ActionExecutorTests
     [Fact]
     public async Task ExecuteAsync_ProviderHangs_TimesOutAsRetryableTimeout()
     {
-        var clock = new ManualTimeProvider();
+        var clock = new FakeTimeProvider();
         var provider = new HangingProvider();
         using var executor = Executor(provider, clock, maxRetries: 0, timeout: TimeSpan.FromSeconds(5));
 
         var run = executor.ExecuteAsync("p", Action, CancellationToken.None);
-        await clock.RunUntilAsync(run, "the attempt to time out", TimeSpan.FromMinutes(1));
-        var result = await run;
+        await Wait.ForAsync(provider.Called.Task, "the provider call");
+        clock.Advance(TimeSpan.FromMilliseconds(4999));
+        Assert.False(provider.Cancelled.Task.IsCompleted, "the call was cancelled before its 5 s time-out");
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        var result = await Wait.ForAsync(run, "the attempt to time out once 5 s passed");
 
         Assert.Equal(ProviderErrorKind.Timeout, result.Error!.Kind);
         Assert.True(result.Error.Retryable);
-        Assert.Equal(TimeSpan.FromSeconds(5), clock.GetUtcNow() - ManualTimeProvider.DefaultStart);
+        Assert.True(provider.Cancelled.Task.IsCompleted);
     }
 
     [Fact]
     public async Task ExecuteAsync_ConcurrencyLimit_NeverExceeded()
     {
-        var provider = new GatedProvider();
-        using var executor = Executor(provider, new ManualTimeProvider(), maxRetries: 0, maxConcurrent: 3);
+        var provider = new GatedProvider(awaited: 3);
+        using var executor = Executor(provider, new FakeTimeProvider(), maxRetries: 0, maxConcurrent: 3);
 
         var runs = Enumerable.Range(0, 10).Select(_ => executor.ExecuteAsync("p", Action, CancellationToken.None)).ToList();
-        await Wait.UntilAsync(() => Task.FromResult(provider.InFlight == 3), "three calls in flight");
+        await Wait.ForAsync(provider.Reached.Task, "three calls in flight");
         provider.Release.SetResult();
         await Task.WhenAll(runs);
 
@@ -92,6 +95,24 @@ public sealed class ActionExecutorTests
 
     private static ProviderResponse Ok() => new(true, JsonDocument.Parse("{}").RootElement);
 
+    /// <summary>
+    /// Moves the clock on in 50 ms steps until <paramref name="run"/> completes. The executor arms its next backoff
+    /// on the thread pool after each attempt, so after each step the run gets a moment of real time to finish or to
+    /// arm it; a run that needs more than 10 simulated seconds fails the test.
+    /// </summary>
+    private static async Task<T> AdvanceUntilDoneAsync<T>(FakeTimeProvider clock, Task<T> run, string expectation)
+    {
+        var limit = clock.GetUtcNow() + TimeSpan.FromSeconds(10);
+        while (!run.IsCompleted)
+        {
+            Assert.True(clock.GetUtcNow() < limit, $"Simulated time reached {limit:O} without {expectation}.");
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.WhenAny(run, Task.Delay(TimeSpan.FromMilliseconds(20), CancellationToken.None));
+        }
+
+        return await run;
+    }
+
     private static ActionExecutor Executor(IProviderGrain provider, TimeProvider clock, int maxRetries, TimeSpan? timeout = null, int maxConcurrent = 10) =>
         new(_ => provider, Options.Create(new ExecutorOptions
         {
@@ -99,39 +120,80 @@ public sealed class ActionExecutorTests
             RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(30),
         }), clock);
 
-    private sealed class ScriptedProvider(params ProviderResult[] script) : IProviderGrain
+    /// <summary>Answers each call with the next result of the script (the last one again when it runs out), noting the time of each call.</summary>
+    private sealed class ScriptedProvider(TimeProvider clock, params ProviderResult[] script) : IProviderGrain
     {
-        private int _calls;
+        private readonly List<DateTimeOffset> _calledAt = [];
 
-        public int Calls => _calls;
+        public int Calls
+        {
+            get
+            {
+                lock (_calledAt)
+                {
+                    return _calledAt.Count;
+                }
+            }
+        }
 
-        public Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken) =>
-            Task.FromResult(script[Math.Min(Interlocked.Increment(ref _calls) - 1, script.Length - 1)]);
+        public IReadOnlyList<DateTimeOffset> CalledAt
+        {
+            get
+            {
+                lock (_calledAt)
+                {
+                    return [.. _calledAt];
+                }
+            }
+        }
+
+        public Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
+        {
+            lock (_calledAt)
+            {
+                _calledAt.Add(clock.GetUtcNow());
+                return Task.FromResult(script[Math.Min(_calledAt.Count - 1, script.Length - 1)]);
+            }
+        }
     }
 
     private sealed class HangingProvider : IProviderGrain
     {
+        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
         public async Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
         {
+            // Not disposed: the delay's callback runs first and may end this method, and disposing would drop this one unrun.
+            _ = cancellationToken.Register(() => Cancelled.TrySetResult());
+            Called.TrySetResult();
             await Task.Delay(Timeout.Infinite, cancellationToken);
             return Ok();
         }
     }
 
-    private sealed class GatedProvider : IProviderGrain
+    /// <summary>Holds every call until <see cref="Release"/>; <see cref="Reached"/> completes once <c>awaited</c> calls are in flight together.</summary>
+    private sealed class GatedProvider(int awaited) : IProviderGrain
     {
         private readonly ConcurrentDictionary<int, int> _peaks = new();
         private int _inFlight;
 
         public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public int InFlight => Volatile.Read(ref _inFlight);
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public int MaxInFlight => _peaks.Keys.DefaultIfEmpty(0).Max();
 
         public async Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
         {
-            _peaks.TryAdd(Interlocked.Increment(ref _inFlight), 0);
+            var inFlight = Interlocked.Increment(ref _inFlight);
+            _peaks.TryAdd(inFlight, 0);
+            if (inFlight >= awaited)
+            {
+                Reached.TrySetResult();
+            }
+
             await Release.Task;
             Interlocked.Decrement(ref _inFlight);
             return Ok();

@@ -40,6 +40,8 @@ public sealed class HealthCheckTests
         await using var aws = await AwsHarness.StartAsync();
         var sns = aws.Create("aws-sns", ("topic_arn", "arn:aws:sns:us-east-1:000000000000:alerts"));
         aws.Emulator.Inject("sns", FaultKind.Throttling);
+        // Latency is measured on the injected clock; on one that moves 1 ms at every reading, a call takes the readings it spans.
+        aws.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
 
         await AwsHarness.FailAsync(sns, "publish", new { message = "m" });
         await AwsHarness.OkAsync(sns, "publish", new { message = "m" });

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using Acteon.Tests.Shared;
 
 namespace Acteon.Providers.Aws.Tests.S3;
 
@@ -25,7 +24,7 @@ public sealed class S3rverFixture : IAsyncLifetime
             await RunAsync("npm", ["install", "--prefix", InstallDir, $"s3rver@{Version}", "--no-audit", "--no-fund"]);
         }
 
-        var port = FreePort();
+        var port = Loopback.FreePort();
         Endpoint = new Uri($"http://127.0.0.1:{port}");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { script, "-a", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-d", _dataDir, "--configure-bucket", "archive", "--silent" })
@@ -68,12 +67,6 @@ public sealed class S3rverFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string[] args)
     {

@@ -4,6 +4,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Credentials;
 using Acteon.Providers.Aws.Health;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Acteon.Providers.Aws.Tests.Support;
 
@@ -12,7 +13,7 @@ internal sealed class AwsHarness : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private AwsHarness(AwsEmulator.AwsEmulator emulator, ManualTimeProvider time, IAwsCredentialSource? credentials)
+    private AwsHarness(AwsEmulator.AwsEmulator emulator, FakeTimeProvider time, IAwsCredentialSource? credentials)
     {
         Emulator = emulator;
         Time = time;
@@ -25,14 +26,14 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public AwsEmulator.AwsEmulator Emulator { get; }
 
-    public ManualTimeProvider Time { get; }
+    public FakeTimeProvider Time { get; }
 
     public ProviderHealthMetrics Metrics => _services.GetRequiredService<ProviderHealthMetrics>();
 
     /// <summary>An emulator and providers whose base credentials are the emulator's user, or <paramref name="credentials"/>.</summary>
     public static async Task<AwsHarness> StartAsync(IAwsCredentialSource? credentials = null)
     {
-        var time = new ManualTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero));
         var emulator = await new AwsEmulator.AwsEmulator(time).StartAsync();
         return new AwsHarness(emulator, time, credentials);
     }
