@@ -60,7 +60,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
-        builder.Services.AddGatewayTracing(config.Telemetry);
+        builder.Services.AddGatewayTelemetry(config.Telemetry);
         return builder;
     }
 
@@ -68,11 +68,11 @@ public static class GatewayHosting
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
-        app.UseGatewayTracing();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapGatewayTelemetry();
         app.MapClusterEndpoints();
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();

@@ -37,6 +37,9 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
         });
     }
 
+    /// <summary>Records queued and not yet taken for a write.</summary>
+    public int QueueDepth => _queue.Reader.Count;
+
     public async ValueTask EnqueueAsync(AuditRecord record, CancellationToken cancellationToken)
     {
         await _queue.Writer.WriteAsync(record, cancellationToken);

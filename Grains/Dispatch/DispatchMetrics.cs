@@ -1,27 +1,47 @@
 using System.Diagnostics.Metrics;
+using Acteon.Grains.Abstractions;
+using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Audit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Acteon.Grains.Dispatch;
 
-/// <summary>Dispatch counters for <c>/metrics</c> and <c>/health</c>, also published on the "Acteon.Gateway" meter.</summary>
-public sealed class DispatchMetrics : IDisposable
+/// <summary>
+/// The gateway's instruments, on the <see cref="MeterName"/> meter: dispatch counters for <c>/metrics</c> and
+/// <c>/health</c>, outcomes and latency by outcome, provider and namespace, and the audit queue's depth.
+/// </summary>
+public sealed class DispatchMetrics
 {
+    public const string MeterName = "Acteon.Gateway";
+
     public static readonly string[] Names =
         ["dispatched", "executed", "deduplicated", "suppressed", "rerouted", "throttled", "failed", "grouped", "pending_approval"];
 
     private readonly long[] _counts = new long[Names.Length];
-    private readonly Meter _meter;
+    private readonly TimeProvider _time;
     private readonly Counter<long> _outcomes;
+    private readonly Histogram<double> _duration;
 
-    public DispatchMetrics(IMeterFactory meters)
+    /// <remarks>The meter belongs to <paramref name="meters"/>, which disposes it with the container.</remarks>
+    public DispatchMetrics(IMeterFactory meters, BatchingAuditWriter audit, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
     {
-        _meter = meters.Create("Acteon.Gateway");
-        _outcomes = _meter.CreateCounter<long>("acteon.dispatch.outcomes", description: "Dispatches by outcome");
+        _time = time;
+        var meter = meters.Create(MeterName);
+        _outcomes = meter.CreateCounter<long>("acteon.dispatch.outcomes", description: "Dispatches by outcome, provider and namespace");
+        _duration = meter.CreateHistogram("acteon.dispatch.duration", "s", "Time from receiving an action to its outcome",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        meter.CreateObservableGauge("acteon.audit.queue.depth", () => audit.QueueDepth, "{record}", "Audit records waiting to be written");
     }
 
-    public void Dispatched() => Interlocked.Increment(ref _counts[0]);
+    /// <summary>Counts a dispatch (dry runs too) and returns its start, for <see cref="Record"/>.</summary>
+    public long Dispatched()
+    {
+        Interlocked.Increment(ref _counts[0]);
+        return _time.GetTimestamp();
+    }
 
-    public void Record(DispatchOutcome outcome)
+    public void Record(GatewayAction action, DispatchOutcome outcome, long started)
     {
         var index = Array.IndexOf(Names, outcome.Name);
         if (index > 0)
@@ -29,7 +49,11 @@ public sealed class DispatchMetrics : IDisposable
             Interlocked.Increment(ref _counts[index]);
         }
 
-        _outcomes.Add(1, new KeyValuePair<string, object?>("outcome", outcome.Name));
+        var outcomeTag = new KeyValuePair<string, object?>("outcome", outcome.Name);
+        var providerTag = new KeyValuePair<string, object?>("provider", action.Provider);
+        var namespaceTag = new KeyValuePair<string, object?>("namespace", action.Namespace);
+        _outcomes.Add(1, outcomeTag, providerTag, namespaceTag);
+        _duration.Record(_time.GetElapsedTime(started).TotalSeconds, outcomeTag, providerTag, namespaceTag);
     }
 
     /// <summary>The first <paramref name="count"/> counters by name (the seed's /metrics shows seven, /health nine).</summary>
@@ -40,6 +64,4 @@ public sealed class DispatchMetrics : IDisposable
             yield return new KeyValuePair<string, long>(Names[i], Interlocked.Read(ref _counts[i]));
         }
     }
-
-    public void Dispose() => _meter.Dispose();
 }

@@ -34,7 +34,7 @@ public sealed class DispatchPipeline(
         span?.SetTag("acteon.provider", action.Provider);
         span?.SetTag("acteon.action_type", action.ActionType);
         span?.SetTag("acteon.action_id", action.Id);
-        metrics.Dispatched();
+        var started = metrics.Dispatched();
 
         var dispatchedAt = time.GetUtcNow();
         var match = await rules.Current.EvaluateAsync(new EvaluationContext(action, dispatchedAt, rules.Environment, rules.Embeddings));
@@ -46,7 +46,7 @@ public sealed class DispatchPipeline(
         }
 
         var outcome = await verdicts.HandleAsync(action, decision, match.RuleName, cancellationToken);
-        metrics.Record(outcome);
+        metrics.Record(action, outcome, started);
         span?.SetTag("acteon.outcome", outcome.Name);
         if (_audit.Enabled)
         {
