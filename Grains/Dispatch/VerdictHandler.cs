@@ -17,6 +17,9 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
 {
     private readonly DispatchOptions _options = options.Value;
 
+    // One reference for every claim: the silo's own stateless worker answers it.
+    private readonly IDeduplicationGrain _dedup = grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
+
     public async Task<DispatchOutcome> HandleAsync(GatewayAction action, RuleAction decision, string? rule, CancellationToken cancellationToken)
     {
         switch (decision)
@@ -25,7 +28,7 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 return new SuppressedOutcome(rule!);
             case DeduplicateAction dedup:
                 var key = action.DedupKey ?? action.Id;
-                var claimed = await grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey).TryClaimAsync(ScopedKey(action, key), dedup.Ttl ?? _options.DefaultDedupTtl);
+                var claimed = await _dedup.TryClaimAsync(ScopedKey(action, key), dedup.Ttl ?? _options.DefaultDedupTtl);
                 return claimed ? await ExecuteAsync(action, action.Provider, cancellationToken) : new DeduplicatedOutcome(action.Id, key);
             case ThrottleAction throttle:
                 var decisionOfWindow = await grains.GetGrain<IThrottleGrain>(ScopedKey(action, rule!)).TryAcquireAsync(throttle.MaxCount, throttle.Window);

@@ -15,7 +15,7 @@ namespace Acteon.Grains.Execution;
 public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
 {
     public ActionExecutor(IGrainFactory grains, IOptions<ExecutorOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
-        : this(name => grains.GetGrain<IProviderGrain>(name), options, time)
+        : this(ProviderReferences(grains), options, time)
     {
     }
 
@@ -45,6 +45,13 @@ public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, I
     }
 
     public void Dispose() => _slots.Dispose();
+
+    /// <summary>One grain reference per provider name, made once (providers are a handful, named in acteon.toml).</summary>
+    private static Func<string, IProviderGrain> ProviderReferences(IGrainFactory grains)
+    {
+        var references = new System.Collections.Concurrent.ConcurrentDictionary<string, IProviderGrain>(StringComparer.Ordinal);
+        return name => references.GetOrAdd(name, static (n, g) => g.GetGrain<IProviderGrain>(n), grains);
+    }
 
     private async Task<ProviderResult> AttemptAsync(IProviderGrain provider, string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
