@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
 using Acteon.Grains.Abstractions.Throttling;
+using Acteon.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -89,6 +90,20 @@ public sealed class GatewayGrainsTests(GrainTestCluster cluster) : IClassFixture
         Assert.Equal("a-1", result.Response.Body.GetProperty("echoed").GetString());
         Assert.Equal("someone", result.Response.Body.GetProperty("payload").GetProperty("to").GetString());
         Assert.Equal(before + 1, cluster.Echo.Calls);
+    }
+
+    [Fact]
+    public async Task Provider_SlowCalls_RunSideBySideOnOneSiloBeyondTheProcessorCount()
+    {
+        var grains = cluster.Cluster.GetSiloServiceProvider(cluster.Cluster.Silos[0].SiloAddress).GetRequiredService<IGrainFactory>();
+        var calls = Enumerable.Range(0, 3 * Environment.ProcessorCount)
+            .Select(i => grains.GetGrain<IProviderGrain>("gated").ExecuteAsync(GrainTestCluster.Action($"slow-{i}"), CancellationToken.None))
+            .ToList();
+
+        await Wait.UntilAsync(() => Task.FromResult(cluster.Gated.InFlight == calls.Count), $"all {calls.Count} provider calls in flight at once");
+        cluster.Gated.Release.SetResult();
+
+        Assert.All(await Task.WhenAll(calls), r => Assert.True(r.Response!.Success));
     }
 
     [Fact]

@@ -22,6 +22,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
 
     public EchoProvider Echo { get; } = new();
 
+    public GatedProvider Gated { get; } = new();
+
     public IGrainFactory Grains => (_cluster ?? throw new InvalidOperationException("not deployed")).Client;
 
     public InProcessTestCluster Cluster => _cluster ?? throw new InvalidOperationException("not deployed");
@@ -33,7 +35,7 @@ public sealed class GrainTestCluster : IAsyncLifetime
         {
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.Services.AddKeyedSingleton<TimeProvider>(GatewayClock.Key, Clock);
-            silo.Services.AddSingleton<IProviderRegistry>(new SingleProviderRegistry(Echo));
+            silo.Services.AddSingleton<IProviderRegistry>(new TestProviderRegistry(Echo, Gated));
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
@@ -72,14 +74,36 @@ public sealed class GrainTestCluster : IAsyncLifetime
         }
     }
 
-    private sealed class SingleProviderRegistry(IActionProvider provider) : IProviderRegistry
+    /// <summary>Holds every call until <see cref="Release"/>; counts the calls in flight.</summary>
+    public sealed class GatedProvider : IActionProvider
     {
-        public IReadOnlyCollection<IActionProvider> All => [provider];
+        private int _inFlight;
+
+        public string Name => "gated";
+
+        public string Type => "test";
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int InFlight => Volatile.Read(ref _inFlight);
+
+        public async ValueTask<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _inFlight);
+            await Release.Task.WaitAsync(cancellationToken);
+            Interlocked.Decrement(ref _inFlight);
+            return ProviderResult.Ok(new ProviderResponse(true, default));
+        }
+    }
+
+    private sealed class TestProviderRegistry(params IActionProvider[] providers) : IProviderRegistry
+    {
+        public IReadOnlyCollection<IActionProvider> All => providers;
 
         public bool TryGet(string name, out IActionProvider found)
         {
-            found = provider;
-            return name == provider.Name;
+            found = providers.FirstOrDefault(p => p.Name == name)!;
+            return found is not null;
         }
     }
 }
