@@ -61,8 +61,7 @@ public static class DispatchEndpoints
 
             var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };
             // Not RequestAborted: an accepted action is carried through even if the caller hangs up (or the deadline passes).
-            using var due = deadline.Start();
-            var outcome = await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None), due.Token);
+            var outcome = await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None));
             return Json(writer => OutcomeJson.Write(writer, outcome));
         }
     }
