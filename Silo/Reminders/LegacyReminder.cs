@@ -14,6 +14,10 @@ internal sealed record LegacyReminder(string GrainType, string GrainKey, string 
 
     public GrainId GrainId => GrainId.Create(GrainType, GrainKey);
 
+    /// <summary>A row of <see cref="Select"/>.</summary>
+    public static LegacyReminder Read(System.Data.Common.DbDataReader reader) =>
+        new(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4));
+
     public ReminderEntry ToEntry() => new()
     {
         GrainId = GrainId,

@@ -39,18 +39,15 @@ internal sealed class PostgresReminderTable(PostgresDatabase db, IOptions<Cluste
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    legacy.Add(new LegacyReminder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+                    legacy.Add(LegacyReminder.Read(reader));
                 }
             }
 
             foreach (var reminder in legacy)
             {
-                var entry = reminder.ToEntry();
-                await using var insert = new NpgsqlCommand("""
-                    INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    ON CONFLICT DO NOTHING;
-                    """, connection, transaction);
-                foreach (var value in new object[] { _serviceId, entry.GrainId.ToString(), entry.ReminderName, entry.StartAt.Ticks, entry.Period.Ticks, ReminderRange.Hash(entry.GrainId), ReminderRows.NewETag() })
+                var (sql, values) = Insert(reminder.ToEntry(), "ON CONFLICT DO NOTHING", ReminderRows.NewETag());
+                await using var insert = new NpgsqlCommand(sql, connection, transaction);
+                foreach (var value in values)
                 {
                     insert.Parameters.Add(new NpgsqlParameter { Value = value });
                 }
@@ -84,12 +81,11 @@ internal sealed class PostgresReminderTable(PostgresDatabase db, IOptions<Cluste
         db.RunAsync<string?>(async () =>
         {
             var etag = ReminderRows.NewETag();
-            await using var command = db.Command("""
-                INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            var (sql, values) = Insert(entry, """
                 ON CONFLICT (service_id, grain_id, name) DO UPDATE SET
-                    start_at=excluded.start_at, period_ticks=excluded.period_ticks, grain_hash=excluded.grain_hash, etag=excluded.etag;
-                """, _serviceId, entry.GrainId.ToString(), entry.ReminderName, entry.StartAt.ToUniversalTime().Ticks, entry.Period.Ticks,
-                ReminderRange.Hash(entry.GrainId), etag);
+                    start_at=excluded.start_at, period_ticks=excluded.period_ticks, grain_hash=excluded.grain_hash, etag=excluded.etag
+                """, etag);
+            await using var command = db.Command(sql, values);
             await command.ExecuteNonQueryAsync();
             return etag.ToString(CultureInfo.InvariantCulture);
         });
@@ -108,6 +104,13 @@ internal sealed class PostgresReminderTable(PostgresDatabase db, IOptions<Cluste
             await using var command = db.Command("DELETE FROM reminders WHERE service_id=$1;", _serviceId);
             return await command.ExecuteNonQueryAsync();
         });
+
+    /// <summary>The insert of one reminder row: its SQL and parameter values.</summary>
+    private (string Sql, object[] Values) Insert(ReminderEntry entry, string onConflict, long etag) => ($"""
+        INSERT INTO reminders (service_id, grain_id, name, start_at, period_ticks, grain_hash, etag) VALUES ($1, $2, $3, $4, $5, $6, $7)
+        {onConflict};
+        """, [_serviceId, entry.GrainId.ToString(), entry.ReminderName, entry.StartAt.ToUniversalTime().Ticks, entry.Period.Ticks,
+        ReminderRange.Hash(entry.GrainId), etag]);
 
     private Task<ReminderTableData> ReadAsync(string sql, params object[] parameters) =>
         db.RunAsync(async () =>

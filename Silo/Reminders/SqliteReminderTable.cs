@@ -28,7 +28,7 @@ internal sealed class SqliteReminderTable(SqliteDatabase db, IOptions<ClusterOpt
                 using var reader = read.ExecuteReader();
                 while (reader.Read())
                 {
-                    legacy.Add(new LegacyReminder(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)));
+                    legacy.Add(LegacyReminder.Read(reader));
                 }
             }
 
