@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
+using Acteon.Grains.Groups;
+using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules.Toggles;
 using Acteon.Grains.Scheduling;
 using Acteon.Grains.Throttling;
@@ -12,4 +14,10 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(ThrottleState))]
 [JsonSerializable(typeof(ScheduledActionState))]
 [JsonSerializable(typeof(RuleTogglesState))]
+[JsonSerializable(typeof(GroupState))]
+[JsonSerializable(typeof(GroupIndexState))]
+[JsonSerializable(typeof(GroupNotificationPayload))]
+[JsonSerializable(typeof(FingerprintState))]
+[JsonSerializable(typeof(EventIndexState))]
+[JsonSerializable(typeof(TimeoutNotificationPayload))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

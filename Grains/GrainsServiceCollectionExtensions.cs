@@ -5,6 +5,8 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Groups;
+using Acteon.Grains.StateMachines;
 using Acteon.Grains.Providers;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
@@ -27,6 +29,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AuditOptions>();
         services.AddOptions<RuleOptions>();
         services.AddOptions<EmbeddingOptions>();
+        services.AddOptions<StateMachineOptions>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
@@ -34,6 +37,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();
         services.TryAddSingleton<ActionExecutor>();
         services.TryAddSingleton<DispatchMetrics>();
+        services.TryAddSingleton<GroupMetrics>();
+        services.TryAddSingleton<StateMachineMetrics>();
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<RuleEngine>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RuleEngineService>());

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
+using Acteon.Gateway.Api.Alertmanager;
 using Acteon.Gateway.Api.Audit;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Embeddings;
+using Acteon.Gateway.Api.Events;
+using Acteon.Gateway.Api.Groups;
 using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
@@ -79,6 +82,9 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapGroupEndpoints();
+        app.MapEventEndpoints();
+        app.MapAlertmanagerEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans");

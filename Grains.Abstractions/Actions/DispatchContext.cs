@@ -16,4 +16,10 @@ public sealed record DispatchContext
 
     /// <summary>A scheduled action coming due: it runs as allowed instead of being scheduled again.</summary>
     public bool Scheduled { get; init; }
+
+    /// <summary>
+    /// A notification the gateway made (a group's summary, a state timeout's notice): group and state_machine verdicts
+    /// on it run as allowed, so it never loops back into the grain that sends it.
+    /// </summary>
+    public bool Notification { get; init; }
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>
-/// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule) → provider
+/// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule, group, state machine) → provider
 /// (through the executor) → audit → metrics. The REST layer has validated the action and checked that its provider
 /// exists; a provider that is gone by the time a scheduled action comes due fails that action (non-retryable), once.
 /// </summary>
@@ -61,7 +61,7 @@ public sealed class DispatchPipeline(
     private static RuleAction Decide(GatewayAction action, RuleMatch match, DispatchContext context)
     {
         var decision = match.Action;
-        if (context.Scheduled && decision is ScheduleAction)
+        if ((context.Scheduled && decision is ScheduleAction) || (context.Notification && decision is GroupAction or StateMachineAction))
         {
             return AllowAction.Instance;
         }

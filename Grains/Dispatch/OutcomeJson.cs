@@ -51,6 +51,23 @@ public static class OutcomeJson
                 writer.WriteString("action_id", scheduled.ActionId);
                 writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
                 break;
+            case GroupedOutcome grouped:
+                writer.WriteString("group_id", grouped.GroupId);
+                writer.WriteString("group_key", grouped.GroupKey);
+                writer.WriteNumber("group_size", grouped.GroupSize);
+                writer.WriteString("notify_at", JsonTime.Format(grouped.NotifyAt));
+                break;
+            case StateChangedOutcome changed:
+                writer.WriteString("fingerprint", changed.Fingerprint);
+                writer.WriteString("previous_state", changed.PreviousState);
+                writer.WriteString("new_state", changed.NewState);
+                writer.WriteBoolean("notify", changed.Notify);
+                if (changed.RejectedTransition is { } rejected)
+                {
+                    writer.WriteString("rejected_transition", rejected);
+                }
+
+                break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);
                 writer.WriteString("matched_rule", dryRun.MatchedRule);

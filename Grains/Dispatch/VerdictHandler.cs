@@ -6,6 +6,8 @@ using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Scheduling;
 using Acteon.Grains.Abstractions.Throttling;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Groups;
+using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
 using Microsoft.Extensions.Options;
@@ -48,13 +50,20 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 var dueAt = time.GetUtcNow() + schedule.Delay;
                 await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
                 return new ScheduledOutcome(scheduledId, dueAt);
+            case GroupAction group:
+                return await GroupVerdict.HandleAsync(grains, action, group, time.GetUtcNow());
+            case StateMachineAction machine:
+                return await StateMachineVerdict.HandleAsync(grains, action, machine, (a, token) => ExecuteAsync(a, a.Provider, token), cancellationToken);
             default:
                 return await ExecuteAsync(action, action.Provider, cancellationToken);
         }
     }
 
     /// <summary>A grain key scoped by namespace and tenant; ':' and '\' in them are escaped so scopes never collide.</summary>
-    public static string ScopedKey(GatewayAction action, string key) => $"{Escape(action.Namespace)}:{Escape(action.Tenant)}:{key}";
+    public static string ScopedKey(GatewayAction action, string key) => ScopedKey(action.Namespace, action.Tenant, key);
+
+    /// <inheritdoc cref="ScopedKey(GatewayAction, string)"/>
+    public static string ScopedKey(string ns, string tenant, string key) => $"{Escape(ns)}:{Escape(tenant)}:{key}";
 
     private static string Escape(string part) => part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
 

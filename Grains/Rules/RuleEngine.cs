@@ -4,6 +4,7 @@ using Acteon.Grains.Abstractions.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.Rules.Loading;
 using Acteon.Grains.Rules.Toggles;
+using Acteon.Grains.StateMachines;
 using Microsoft.Extensions.Options;
 
 namespace Acteon.Grains.Rules;
@@ -17,13 +18,17 @@ public sealed class RuleEngine
     private readonly RuleOptions _options;
     private readonly IProviderRegistry _providers;
     private readonly IGrainFactory _grains;
+    private readonly StateMachineOptions _stateMachines;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private IReadOnlyDictionary<string, bool> _toggles = new Dictionary<string, bool>();
     private volatile RuleSet _current = RuleSet.Empty;
 
-    public RuleEngine(IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains)
+    public RuleEngine(
+        IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains,
+        IOptions<StateMachineOptions> stateMachines)
     {
         _options = options.Value;
+        _stateMachines = stateMachines.Value;
         _providers = providers;
         _grains = grains;
         Embeddings = embeddingOptions.Value.Enabled ? embeddings : null;
@@ -37,7 +42,7 @@ public sealed class RuleEngine
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment);
+    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment, _stateMachines.Machines.ContainsKey);
 
     public async Task<RuleReloadResult> ReloadAsync()
     {

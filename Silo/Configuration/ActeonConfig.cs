@@ -4,6 +4,7 @@ using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Grains.StateMachines;
 
 namespace Acteon.Silo.Configuration;
 
@@ -23,4 +24,8 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
+
+    /// <summary><c>[alertmanager]</c>; null when absent (then <c>POST /api/v2/alerts</c> is not served).</summary>
+    public AlertmanagerConfig? Alertmanager { get; init; }
 }

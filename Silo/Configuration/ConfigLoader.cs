@@ -11,11 +11,11 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "state_machines", "alertmanager"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
-        ["auth", "state_machines", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
+        ["auth", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -72,6 +72,8 @@ public static class ConfigLoader
             Providers = ProvidersSection(root, file),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
+            StateMachines = StateMachinesSection.Read(root, file),
+            Alertmanager = AlertmanagerSection.Read(Section(root, file, "alertmanager")),
         };
     }
 

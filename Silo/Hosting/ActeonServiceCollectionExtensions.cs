@@ -4,6 +4,7 @@ using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Grains.StateMachines;
 using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,13 @@ public static class ActeonServiceCollectionExtensions
             var e = config.Embedding;
             (o.Enabled, o.Provider, o.Endpoint, o.Model, o.ApiKey, o.Timeout, o.FailOpen, o.CacheCapacity) =
                 (e.Enabled, e.Provider, e.Endpoint, e.Model, e.ApiKey, e.Timeout, e.FailOpen, e.CacheCapacity);
+        });
+        services.Configure<StateMachineOptions>(o =>
+        {
+            foreach (var machine in config.StateMachines)
+            {
+                o.Machines[machine.Name] = machine;
+            }
         });
         foreach (var provider in config.Providers)
         {

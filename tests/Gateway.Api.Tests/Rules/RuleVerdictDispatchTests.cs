@@ -163,8 +163,6 @@ public sealed class RuleVerdictDispatchTests
     }
 
     [Theory]
-    [InlineData("group", "{type: group, group_by: [payload.service], group_wait_seconds: 30}")]
-    [InlineData("state_machine", "{type: state_machine, state_machine: alert, fingerprint_fields: [action_type]}")]
     [InlineData("request_approval", "{type: request_approval, notify_provider: log, timeout_seconds: 3600, message: needs a human}")]
     [InlineData("chain", "{type: chain, chain: incident-triage}")]
     public async Task Dispatch_NotYetSupportedAction_501NamingTheRuleAndProviderNeverCalled(string kind, string action)

@@ -1,0 +1,21 @@
+namespace Acteon.Grains.Abstractions.Groups;
+
+/// <summary>
+/// One per group key (<c>{namespace}:{tenant}:{group_key}</c>): holds the group's events durably and flushes them as one
+/// summary action through the pipeline when its reminder comes due, when it is full, or when asked to.
+/// </summary>
+[Alias("acteon.group")]
+public interface IGroupGrain : IGrainWithStringKey
+{
+    /// <summary>Adds an event; a new group takes <paramref name="settings"/> (later calls' settings are ignored).</summary>
+    [Alias("AddAsync")]
+    Task<GroupAddResult> AddAsync(GroupedEvent groupedEvent, GroupSettings settings);
+
+    /// <summary>The group with its events, or null when there is none.</summary>
+    [Alias("GetAsync")]
+    Task<GroupSnapshot?> GetAsync();
+
+    /// <summary>Sends the notification now; null when there is no group.</summary>
+    [Alias("FlushNowAsync")]
+    Task<GroupFlushResult?> FlushNowAsync();
+}
