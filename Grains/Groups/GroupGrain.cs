@@ -5,15 +5,17 @@ using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Placement;
 
 namespace Acteon.Grains.Groups;
 
 /// <summary>
 /// A group of events. Every decision (add, flush) is one durable write; a flush is stored as a
 /// <see cref="PendingFlush"/> before its summary action is dispatched through the pipeline and cleared after, so a node
-/// that dies in between leaves the reminder to send the same flush (same action id) from another node.
+/// that dies in between leaves the reminder to send the same flush (same action id) from another node. Placed on the
+/// node that took the group's first event.
 /// </summary>
-[GrainType(TypeName)]
+[GrainType(TypeName), PreferLocalPlacement]
 internal sealed class GroupGrain(
     [PersistentState("group", GrainStorage.Name)] IPersistentState<GroupState> state,
     IServiceProvider services,
