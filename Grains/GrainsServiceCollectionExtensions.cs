@@ -38,6 +38,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<ActionExecutor>();
         services.TryAddSingleton<DispatchMetrics>();
         services.TryAddSingleton<GroupMetrics>();
+        services.TryAddSingleton<GroupAddBatcher>();
         services.TryAddSingleton<StateMachineMetrics>();
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<RuleEngine>();

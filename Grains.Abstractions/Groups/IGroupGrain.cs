@@ -7,9 +7,12 @@ namespace Acteon.Grains.Abstractions.Groups;
 [Alias("acteon.group")]
 public interface IGroupGrain : IGrainWithStringKey
 {
-    /// <summary>Adds an event; a new group takes <paramref name="settings"/> (later calls' settings are ignored).</summary>
+    /// <summary>
+    /// Adds events in order (one result each); a new group takes <paramref name="settings"/> (later calls' settings are
+    /// ignored). Several events in one call are stored with one write.
+    /// </summary>
     [Alias("AddAsync")]
-    Task<GroupAddResult> AddAsync(GroupedEvent groupedEvent, GroupSettings settings);
+    Task<IReadOnlyList<GroupAddResult>> AddAsync(IReadOnlyList<GroupedEvent> groupedEvents, GroupSettings settings);
 
     /// <summary>The group with its events, or null when there is none.</summary>
     [Alias("GetAsync")]

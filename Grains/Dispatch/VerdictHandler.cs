@@ -15,7 +15,8 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
-public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
+public sealed class VerdictHandler(
+    IGrainFactory grains, ActionExecutor executor, GroupAddBatcher groups, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -51,7 +52,7 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
                 return new ScheduledOutcome(scheduledId, dueAt);
             case GroupAction group:
-                return await GroupVerdict.HandleAsync(grains, action, group, time.GetUtcNow());
+                return await GroupVerdict.HandleAsync(groups, action, group, time.GetUtcNow());
             case StateMachineAction machine:
                 return await StateMachineVerdict.HandleAsync(grains, action, machine, (a, token) => ExecuteAsync(a, a.Provider, token), cancellationToken);
             default:

@@ -32,29 +32,43 @@ internal sealed class GroupGrain(
 
     private DateTimeOffset? _reminderDue;
 
-    public async Task<GroupAddResult> AddAsync(GroupedEvent groupedEvent, GroupSettings settings)
+    public async Task<IReadOnlyList<GroupAddResult>> AddAsync(IReadOnlyList<GroupedEvent> groupedEvents, GroupSettings settings)
     {
-        // A flush left by a node that died before sending it goes first: the new event must not overwrite it.
-        await SendPendingAsync();
-        var now = time.GetUtcNow();
-        var started = false;
-        var size = await state.UpdateAsync(current =>
+        var results = new List<GroupAddResult>(groupedEvents.Count);
+        while (results.Count < groupedEvents.Count)
         {
-            started = current.GroupId is null || current.Ended;
-            var next = GroupFlushes.Add(started ? GroupFlushes.Start(settings, now) : current, groupedEvent, now);
-            return (next, next.PendingFlush is { } full ? full.Events.Count : next.Events.Count);
-        });
-        var group = state.State;
-        var result = new GroupAddResult(group.GroupId!, size, group.PendingFlush is null ? group.NotifyAt : now);
-        if (started)
-        {
-            metrics.GroupStarted();
-            await Index(group.Settings!).AddAsync(group.Settings!.GroupKey);
+            // A stored flush goes first (one left by a node that died before sending it, or one a full group made):
+            // new events must not overwrite it.
+            await SendPendingAsync();
+            var now = time.GetUtcNow();
+            var started = false;
+            var added = await state.UpdateAsync(current =>
+            {
+                started = current.GroupId is null || current.Ended;
+                var next = started ? GroupFlushes.Start(settings, now) : current;
+                var batch = new List<GroupAddResult>();
+                for (var i = results.Count; i < groupedEvents.Count && next.PendingFlush is null; i++)
+                {
+                    next = GroupFlushes.Add(next, groupedEvents[i], now);
+                    batch.Add(next.PendingFlush is { } full
+                        ? new GroupAddResult(next.GroupId!, full.Events.Count, now)
+                        : new GroupAddResult(next.GroupId!, next.Events.Count, next.NotifyAt));
+                }
+
+                return (next, batch);
+            });
+            results.AddRange(added);
+            if (started)
+            {
+                metrics.GroupStarted();
+                await Index(state.State.Settings!).AddAsync(state.State.Settings!.GroupKey);
+            }
+
+            await SendPendingAsync();
+            await ScheduleAsync(now);
         }
 
-        await SendPendingAsync();
-        await ScheduleAsync(now);
-        return result;
+        return results;
     }
 
     public Task<GroupSnapshot?> GetAsync()

@@ -9,7 +9,7 @@ namespace Acteon.Grains.Groups;
 /// <summary>Carries out a <c>group</c> verdict: the action joins the group its group_by values name; no provider is called.</summary>
 internal static class GroupVerdict
 {
-    public static async Task<DispatchOutcome> HandleAsync(IGrainFactory grains, GatewayAction action, GroupAction rule, DateTimeOffset now)
+    public static async Task<DispatchOutcome> HandleAsync(GroupAddBatcher groups, GatewayAction action, GroupAction rule, DateTimeOffset now)
     {
         var labels = rule.GroupBy.Values(action);
         var groupKey = rule.GroupBy.GroupKey(action, labels);
@@ -26,7 +26,7 @@ internal static class GroupVerdict
             MaxGroupSize = rule.MaxGroupSize,
         };
         var grouped = new GroupedEvent { ActionId = action.Id, Fingerprint = action.Fingerprint, Status = action.Status, Payload = action.Payload, ReceivedAt = now };
-        var added = await grains.GetGrain<IGroupGrain>(VerdictHandler.ScopedKey(action, groupKey)).AddAsync(grouped, settings);
+        var added = await groups.AddAsync(VerdictHandler.ScopedKey(action, groupKey), grouped, settings);
         return new GroupedOutcome(added.GroupId, groupKey, added.GroupSize, added.NotifyAt);
     }
 }

@@ -22,48 +22,60 @@ internal static class AlertmanagerBenchmark
     public static async Task<int> RunAsync(BenchOptions options)
     {
         await using var counter = await NotificationCounter.StartAsync();
-        var results = new List<(string System, Result Result)>();
+        var results = new List<(string System, bool ByGroup, Result Result)>();
         await using (var alertmanager = await AlertmanagerProcess.StartAsync(counter.Url, GroupWait, GroupWait))
         {
-            results.Add(("Alertmanager 0.25 (memory)", await MeasureAsync(new Uri(alertmanager.Url, "/api/v2/alerts"), counter)));
+            foreach (var byGroup in new[] { false, true })
+            {
+                results.Add(("Alertmanager 0.25 (memory)", byGroup, await MeasureAsync(new Uri(alertmanager.Url, "/api/v2/alerts"), counter, byGroup)));
+            }
         }
 
         await using (var gateway = await StartGatewayAsync(counter.Url, "sqlite", null))
         {
-            results.Add(("gateway, SQLite", await MeasureAsync(gateway.Url, counter)));
+            foreach (var byGroup in new[] { false, true })
+            {
+                results.Add(("gateway, SQLite", byGroup, await MeasureAsync(gateway.Url, counter, byGroup)));
+            }
         }
 
         await using (var postgres = await BenchPostgres.StartAsync())
         await using (var gateway = await StartGatewayAsync(counter.Url, "postgres", postgres.Url))
         {
-            results.Add(("gateway, PostgreSQL", await MeasureAsync(gateway.Url, counter)));
+            foreach (var byGroup in new[] { false, true })
+            {
+                results.Add(("gateway, PostgreSQL", byGroup, await MeasureAsync(gateway.Url, counter, byGroup)));
+            }
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{AlertStream.Count} alerts ({AlertStream.Groups} groups), batches of {AlertStream.BatchSize}, {Posters} posters; group_wait {GroupWait.TotalSeconds:0} s on both"));
-        Console.WriteLine($"{"system",-28} {"alerts/s",10} {"ingest s",9} {"every group s",14} {"all alerts s",13} {"notifications",14}");
-        foreach (var (system, r) in results)
+        Console.WriteLine($"{"system",-28} {"batches",-12} {"alerts/s",10} {"ingest s",9} {"every group s",14} {"all alerts s",13} {"notifications",14}");
+        foreach (var (system, byGroup, r) in results)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{system,-28} {r.Rate,10:0} {r.Ingest.TotalSeconds,9:0.00} {r.EveryGroup.TotalSeconds,14:0.00} {r.AllAlerts.TotalSeconds,13:0.00} {r.Notifications,14}"));
+                $"{system,-28} {(byGroup ? "by group" : "interleaved"),-12} {r.Rate,10:0} {r.Ingest.TotalSeconds,9:0.00} {r.EveryGroup.TotalSeconds,14:0.00} {r.AllAlerts.TotalSeconds,13:0.00} {r.Notifications,14}"));
         }
 
-        var baseline = results[0].Result.Rate;
-        var sqlite = results[1].Result.Rate / baseline;
-        var postgresRatio = results[2].Result.Rate / baseline;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ingestion vs Alertmanager: SQLite {sqlite:0.00}x (target >= 2x: {(sqlite >= 2 ? "met" : "NOT met")}), PostgreSQL {postgresRatio:0.00}x (target >= 1x: {(postgresRatio >= 1 ? "met" : "NOT met")})"));
+        foreach (var byGroup in new[] { false, true })
+        {
+            var rates = results.Where(r => r.ByGroup == byGroup).Select(r => r.Result.Rate).ToList();
+            var (sqlite, postgresRatio) = (rates[1] / rates[0], rates[2] / rates[0]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingestion vs Alertmanager ({(byGroup ? "by group" : "interleaved")}): SQLite {sqlite:0.00}x (target >= 2x: {(sqlite >= 2 ? "met" : "NOT met")}), PostgreSQL {postgresRatio:0.00}x (target >= 1x: {(postgresRatio >= 1 ? "met" : "NOT met")})"));
+        }
+
         return 0;
     }
 
-    private static async Task<Result> MeasureAsync(Uri url, NotificationCounter counter)
+    private static async Task<Result> MeasureAsync(Uri url, NotificationCounter counter, bool byGroup)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
         counter.Reset();
-        await PostAllAsync(http, url, AlertStream.Batches("Warmup"));
+        await PostAllAsync(http, url, AlertStream.Batches($"Warmup{(byGroup ? "ByGroup" : "")}", byGroup));
         await counter.WaitAsync(AlertStream.Groups, AlertStream.Count, Limit);
 
-        var batches = AlertStream.Batches("BenchLoad");
+        var batches = AlertStream.Batches($"BenchLoad{(byGroup ? "ByGroup" : "")}", byGroup);
         counter.Reset();
         var ingest = Stopwatch.StartNew();
         await PostAllAsync(http, url, batches);

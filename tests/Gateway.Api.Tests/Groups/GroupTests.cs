@@ -109,6 +109,24 @@ public sealed class GroupTests
     }
 
     [Fact]
+    public async Task Dispatch_ManyConcurrentEventsToOneSmallGroup_EveryEventInExactlyOneNotification()
+    {
+        // Concurrent adds to one group are coalesced into one grain call; a full group flushes in the middle of one.
+        var clock = new FakeTimeProvider();
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = App(listener, clock, "{type: group, group_by: [payload.service], group_wait_seconds: 300, max_group_size: 7}");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 70).Select(n => app.PostJsonAsync("/v1/dispatch", Alert("api", n))));
+
+        Assert.All(outcomes, o => Assert.Equal("grouped", Outcome(o)));
+        await listener.WaitForRequestsAsync(10, Limit, "ten full groups' notifications");
+        var delivered = listener.Requests.SelectMany(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("payload").GetProperty("events").EnumerateArray())
+            .Select(e => e.GetProperty("n").GetInt32()).Order();
+        Assert.Equal(Enumerable.Range(0, 70), delivered);
+        Assert.Equal(10, listener.Requests.Count);
+    }
+
+    [Fact]
     public async Task DeleteGroup_FlushesNowThenTheGroupIsGone()
     {
         var clock = new FakeTimeProvider();
@@ -128,6 +146,10 @@ public sealed class GroupTests
         await app.GetJsonAsync($"/v1/groups/{key}?{Scope}", HttpStatusCode.NotFound);
         using var again = await app.CreateClient().DeleteAsync(new Uri($"/v1/groups/{key}?{Scope}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Equal(2, (await app.GetJsonAsync("/health")).GetProperty("metrics").GetProperty("grouped").GetInt64());
+        var prometheus = await app.CreateClient().GetStringAsync(new Uri("/metrics/prometheus", UriKind.Relative));
+        Assert.Contains("acteon_groups_flushes_total", prometheus, StringComparison.Ordinal);
+        Assert.Contains("acteon_groups_flushed_events_total", prometheus, StringComparison.Ordinal);
         var missing = await app.GetJsonAsync($"/v1/groups?tenant=tenant-1", HttpStatusCode.BadRequest);
         Assert.Contains("namespace", missing.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Single(listener.Requests);

@@ -82,6 +82,8 @@ public sealed class StateMachineTests
         var bad = await app.PutJsonAsync($"/v1/events/{fingerprint}/transition", new { @namespace = "notifications", tenant = "tenant-1" }, HttpStatusCode.BadRequest);
         Assert.Equal("$.to_state", bad.GetProperty("details")[0].GetProperty("path").GetString());
         await app.GetJsonAsync("/v1/events?namespace=notifications", HttpStatusCode.BadRequest);
+        var prometheus = await app.CreateClient().GetStringAsync(new Uri("/metrics/prometheus", UriKind.Relative));
+        Assert.Contains("acteon_state_transitions_total{", prometheus, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -27,11 +27,24 @@ public sealed class RuleLoadErrorTests
     [InlineData("rules:\n  - condition: {field: action.id, eq: x}\n    action: {type: allow}\n", "rules/test.yaml:2: a rule needs a name")]
     [InlineData("rules:\n  - name: r\n    condition: {semantic_match: infra}\n    action: {type: allow}\n", "semantic_match needs an [embedding] provider")]
     [InlineData("other: 1\n", "rules/test.yaml:1: a rule file holds a top-level 'rules:' list")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payloads.x]}\n", "rule 'r': 'group_by': field path 'action.payloads.x' names no action field")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payload.x], notify_provider: pigeon}\n", "rule 'r': notify_provider 'pigeon' is not a configured provider")]
     public void Parse_BadRule_ErrorNamesFileLineAndRule(string yaml, string expected)
     {
         var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(yaml, "rules/test.yaml", Context()));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal("rules/test.yaml", error.File);
+    }
+
+    [Fact]
+    public void Parse_StateMachineNotConfigured_ErrorNamesIt()
+    {
+        var context = Context() with { StateMachineExists = name => name == "alert" };
+        const string Yaml = "rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: state_machine, state_machine: incident}\n";
+
+        var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(Yaml, "rules/test.yaml", context));
+
+        Assert.Contains("rules/test.yaml:4: rule 'r': state_machine 'incident' is not configured", error.Message, StringComparison.Ordinal);
     }
 }

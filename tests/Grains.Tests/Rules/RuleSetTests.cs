@@ -89,7 +89,9 @@ public sealed class RuleSetTests
         Assert.Equal("""{"a":null,"b":{"c":1}}""", ((ModifyAction)actions["d"]).Changes.GetRawText());
         Assert.Equal(new ScheduleAction(TimeSpan.FromDays(7)), actions["e"]);
         Assert.Equal(TimeSpan.FromSeconds(30), ((GroupAction)actions["f"]).GroupWait);
-        Assert.False(actions["g"].Supported);
+        Assert.Equal("alert", ((StateMachineAction)actions["g"]).StateMachine);
+        Assert.Empty(((StateMachineAction)actions["g"]).FingerprintFields.Paths);
+        Assert.False(actions["h"].Supported);
         Assert.Equal(TimeSpan.FromHours(1), ((RequestApprovalAction)actions["h"]).Timeout);
         Assert.Equal(new ChainAction("triage"), actions["i"]);
     }
