@@ -1,4 +1,5 @@
 using Acteon.Gateway.Api.Http;
+using Acteon.Gateway.Api.OpenApi;
 using Acteon.Grains.Abstractions.Recurring;
 
 namespace Acteon.Gateway.Api.Recurring;
@@ -12,15 +13,19 @@ public static class RecurringEndpoints
     public static RouteGroupBuilder MapRecurringEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/recurring").WithTags("Recurring");
-        group.MapPost("", CreateAsync).WithSummary("Create a recurring action (cron in an IANA time zone)");
-        group.MapGet("", ListAsync).WithSummary("List the recurring actions of a namespace and tenant");
-        group.MapGet("/{id}", GetAsync).WithSummary("Get a recurring action");
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Update a recurring action (partial); the next occurrence is recomputed from now");
-        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a recurring action");
+        group.MapPost("", CreateAsync).WithSummary("Create a recurring action (cron in an IANA time zone)")
+            .Accepts<RecurringRequestSchema>("application/json").Produces<RecurringCreatedSchema>(StatusCodes.Status201Created).Errors();
+        group.MapGet("", ListAsync).WithSummary("List the recurring actions of a namespace and tenant").Produces<RecurringListSchema>().Errors();
+        group.MapGet("/{id}", GetAsync).WithSummary("Get a recurring action").Produces<RecurringDetailSchema>().Errors();
+        group.MapPut("/{id}", UpdateAsync).WithSummary("Update a recurring action (partial); the next occurrence is recomputed from now")
+            .Accepts<RecurringRequestSchema>("application/json").Produces<RecurringDetailSchema>().Errors();
+        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a recurring action").Produces(StatusCodes.Status204NoContent).Errors();
         group.MapPost("/{id}/pause", (string id, HttpRequest request, IGrainFactory grains) =>
-            ChangeAsync(id, request, grains, g => g.PauseAsync())).WithSummary("Pause a recurring action (no occurrence runs while paused)");
+            ChangeAsync(id, request, grains, g => g.PauseAsync())).WithSummary("Pause a recurring action (no occurrence runs while paused)")
+            .Produces<RecurringDetailSchema>().Errors();
         group.MapPost("/{id}/resume", (string id, HttpRequest request, IGrainFactory grains) =>
-            ChangeAsync(id, request, grains, g => g.ResumeAsync())).WithSummary("Resume a paused recurring action (next occurrence from now)");
+            ChangeAsync(id, request, grains, g => g.ResumeAsync())).WithSummary("Resume a paused recurring action (next occurrence from now)")
+            .Produces<RecurringDetailSchema>().Errors();
         return group;
     }
 
@@ -120,6 +125,11 @@ public static class RecurringEndpoints
 
         return Reply(await change(Grain(grains, ns, tenant, id)), id);
     }
+
+    private static RouteHandlerBuilder Errors(this RouteHandlerBuilder route) => route
+        .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
+        .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
+        .Produces<ErrorSchema>(StatusCodes.Status409Conflict);
 
     private static IRecurringActionGrain Grain(IGrainFactory grains, string ns, string tenant, string id) =>
         grains.GetGrain<IRecurringActionGrain>(RecurringKey.Of(ns, tenant, id));

@@ -205,6 +205,21 @@ public sealed class RecurringEndpointsTests
         Assert.Equal("2026-02-09T12:00:15Z", created.GetProperty("next_execution").GetString());
     }
 
+    [Fact]
+    public async Task OpenApi_DescribesTheSevenEndpointsWithTheirShapes()
+    {
+        await using var app = new GatewayApp();
+
+        var paths = (await app.GetJsonAsync("/api-doc/openapi.json")).GetProperty("paths");
+
+        Assert.Equal(["post", "get"], paths.GetProperty("/v1/recurring").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["get", "put", "delete"], paths.GetProperty("/v1/recurring/{id}").EnumerateObject().Select(p => p.Name));
+        Assert.True(paths.GetProperty("/v1/recurring/{id}/pause").TryGetProperty("post", out _));
+        Assert.True(paths.GetProperty("/v1/recurring/{id}/resume").TryGetProperty("post", out _));
+        var created = paths.GetProperty("/v1/recurring").GetProperty("post").GetProperty("responses").GetProperty("201").GetRawText();
+        Assert.Contains("RecurringCreatedSchema", created, StringComparison.Ordinal);
+    }
+
     private static List<string> IdsOf(JsonElement page) =>
         [.. page.GetProperty("recurring_actions").EnumerateArray().Select(r => r.GetProperty("recurring_id").GetString()!)];
 }
