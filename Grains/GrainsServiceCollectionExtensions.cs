@@ -6,6 +6,7 @@ using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Providers;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AuditOptions>();
         services.AddOptions<RuleOptions>();
         services.AddOptions<EmbeddingOptions>();
+        services.AddOptions<RecurringOptions>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
@@ -39,6 +41,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RuleEngineService>());
         services.TryAddSingleton<VerdictHandler>();
         services.TryAddSingleton<DispatchPipeline>();
+        services.TryAddSingleton<OccurrenceRunner>();
+        services.TryAddSingleton<RecurringAudit>();
         services.TryAddSingleton<BatchingAuditWriter>();
         services.TryAddSingleton<IAuditSink>(sp => sp.GetRequiredService<BatchingAuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BatchingAuditWriter>(sp => sp.GetRequiredService<BatchingAuditWriter>()));

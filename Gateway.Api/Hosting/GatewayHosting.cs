@@ -7,6 +7,7 @@ using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
+using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
@@ -57,6 +58,7 @@ public static class GatewayHosting
         builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
@@ -79,6 +81,7 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapRecurringEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans");

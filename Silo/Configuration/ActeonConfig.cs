@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 
@@ -23,4 +24,5 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public RecurringOptions Recurring { get; init; } = new();
 }
