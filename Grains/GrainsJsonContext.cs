@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Groups;
 using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules.Toggles;
@@ -14,6 +15,7 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(ThrottleState))]
 [JsonSerializable(typeof(ScheduledActionState))]
 [JsonSerializable(typeof(RuleTogglesState))]
+[JsonSerializable(typeof(RecurringState))]
 [JsonSerializable(typeof(GroupState))]
 [JsonSerializable(typeof(GroupIndexState))]
 [JsonSerializable(typeof(GroupNotificationPayload))]

@@ -10,6 +10,7 @@ using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
+using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
@@ -60,6 +61,7 @@ public static class GatewayHosting
         builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
@@ -82,6 +84,7 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapRecurringEndpoints();
         app.MapGroupEndpoints();
         app.MapEventEndpoints();
         app.MapAlertmanagerEndpoints();

@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.StateMachines;
@@ -24,6 +25,7 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public RecurringOptions Recurring { get; init; } = new();
     public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
 
     /// <summary><c>[alertmanager]</c>; null when absent (then <c>POST /api/v2/alerts</c> is not served).</summary>
