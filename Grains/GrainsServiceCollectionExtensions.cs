@@ -6,6 +6,7 @@ using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Providers;
+using Acteon.Grains.Providers.Health;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, WebhookProviderFactory>());
         services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();
+        services.TryAddSingleton<ProviderHealthMetrics>();
         services.TryAddSingleton<ActionExecutor>();
         services.TryAddSingleton<DispatchMetrics>();
         services.TryAddSingleton<EmbeddingService>();

@@ -40,7 +40,11 @@ public static class GatewayHosting
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         }
 
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;
+            o.ConfigureEndpointDefaults(listen => listen.Use(KestrelErrorBodies.Middleware));
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         // Orleans first: hosted services start in the order they are added, and the rules engine's start-up reads

@@ -1,5 +1,8 @@
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Abstractions;
+using Acteon.Grains.Providers.Health;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 
 namespace Acteon.Grains.Providers;
@@ -10,9 +13,11 @@ namespace Acteon.Grains.Providers;
 /// provider clients are safe for concurrent use, and a non-reentrant worker would hold each activation for the whole
 /// of one provider call, capping the calls in flight per silo at Orleans' worker count (the processor count) instead
 /// of <c>[executor] max_concurrent</c>.
+/// Every call is recorded in <see cref="ProviderHealthMetrics"/> (success rate, latency, last errors), whatever the provider's kind.
 /// </summary>
 [StatelessWorker, Reentrant, GrainType(TypeName)]
-internal sealed class ProviderGrain(IProviderRegistry providers) : Grain, IProviderGrain
+internal sealed class ProviderGrain(IProviderRegistry providers, ProviderHealthMetrics health, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
+    : Grain, IProviderGrain
 {
     public const string TypeName = "provider";
 
@@ -27,6 +32,21 @@ internal sealed class ProviderGrain(IProviderRegistry providers) : Grain, IProvi
         return Task.CompletedTask;
     }
 
-    public Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken) =>
-        _provider!.ExecuteAsync(action, cancellationToken).AsTask();
+    public async Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        try
+        {
+            var result = await _provider!.ExecuteAsync(action, cancellationToken);
+            health.Record(_provider.Name, time.GetElapsedTime(started), result.Error);
+            return result;
+        }
+        catch (Exception error)
+        {
+            health.Record(_provider!.Name, time.GetElapsedTime(started), error is OperationCanceledException
+                ? ProviderError.Timeout("the call was cut off at the executor's time-out")
+                : ProviderError.ExecutionFailed(error.Message));
+            throw;
+        }
+    }
 }

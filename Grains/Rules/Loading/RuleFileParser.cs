@@ -73,6 +73,11 @@ public static class RuleFileParser
                 throw new RuleSyntaxException(YamlNodes.Line(node), "each rule must be a mapping");
             }
 
+            if (YamlNodes.Keys(map).FirstOrDefault(RuleFeaturesNotImplemented.RuleKeys.ContainsKey) is { } notYet)
+            {
+                throw new RuleSyntaxException(YamlNodes.Line(YamlNodes.Get(map, notYet)!), RuleFeaturesNotImplemented.RuleKeyMessage(notYet));
+            }
+
             if (YamlNodes.Keys(map).FirstOrDefault(k => Array.IndexOf(RuleKeys, k) < 0) is { } unknown)
             {
                 throw new RuleSyntaxException(YamlNodes.Line(map), $"unknown key '{unknown}'; a rule has {string.Join(", ", RuleKeys)}");

@@ -28,8 +28,6 @@ internal sealed class AwsHarness : IAsyncDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public ProviderHealthMetrics Metrics => _services.GetRequiredService<ProviderHealthMetrics>();
-
     /// <summary>An emulator and providers whose base credentials are the emulator's user, or <paramref name="credentials"/>.</summary>
     public static async Task<AwsHarness> StartAsync(IAwsCredentialSource? credentials = null)
     {
