@@ -10,6 +10,7 @@ using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
 using Orleans.Dashboard;
@@ -72,6 +73,8 @@ public static class GatewayHosting
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
+        // So are the rules: a bad file stops start-up with its one message before the silo starts (and logs its stop).
+        app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync().GetAwaiter().GetResult();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseRateLimiter();

@@ -22,9 +22,10 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, string? stateUrl = null)
     {
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -53,6 +54,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             [state]
             backend = "{backend}"
             path = "{dbPath}"
+            {(stateUrl is null ? "" : $"url = \"{stateUrl}\"")}
 
             [executor]
             max_retries = 3

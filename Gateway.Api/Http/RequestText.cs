@@ -1,16 +1,20 @@
 namespace Acteon.Gateway.Api.Http;
 
 /// <summary>
-/// Query parameters are text like any other: a name or value holding NUL or another control character, or text that is
-/// not valid Unicode, is a 400 naming the parameter before any endpoint runs (PostgreSQL cannot even compare such text).
+/// The path and query parameters are text like any other: holding NUL or another control character, or text that is
+/// not valid Unicode, is a 400 naming the parameter (or the path) before any endpoint runs: PostgreSQL cannot even
+/// compare such text. (Kestrel itself refuses NUL in the path of a real connection; this also covers other hosts.)
 /// </summary>
-public static class QueryText
+public static class RequestText
 {
-    public static WebApplication UseQueryTextCheck(this WebApplication app)
+    public static WebApplication UseRequestTextCheck(this WebApplication app)
     {
         app.Use(async (http, next) =>
         {
-            if (http.Request.QueryString.HasValue && Find(http.Request.Query) is { } error)
+            var error = Problem(http.Request.Path.Value) is { } pathProblem
+                ? ApiError.BadRequest($"malformed request: the path {pathProblem}")
+                : http.Request.QueryString.HasValue ? Find(http.Request.Query) : null;
+            if (error is not null)
             {
                 await ApiErrorResult.WriteAsync(http.Response, error);
                 return;
