@@ -15,7 +15,7 @@ namespace Acteon.Grains.Audit;
 /// rejects for its content is found by halving the batch, kept in the dead-letter table, and the writer moves on.
 /// On a graceful stop the queue is drained until the host's shutdown deadline, and what is left is counted and logged.
 /// </summary>
-public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
+public sealed partial class BatchingAuditWriter : IHostedService, IAuditSink, IDisposable
 {
     private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
@@ -28,6 +28,7 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
     private readonly Lock _gate = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
     private readonly CancellationTokenSource _giveUp = new();
+    private readonly CancellationTokenSource _draining = new();
     private long _enqueued;
     private long _written;
     private int _inFlight;
@@ -35,6 +36,7 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
     private long _deadLettered;
     private long _lost;
     private volatile string? _storeError;
+    private Task _loop = Task.CompletedTask;
 
     public BatchingAuditWriter(IAuditStore store, IOptions<AuditOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<BatchingAuditWriter> logger)
     {
@@ -92,34 +94,39 @@ public sealed partial class BatchingAuditWriter : BackgroundService, IAuditSink
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Its own task, not a BackgroundService's: a stop that comes before the loop first runs must still drain the queue.
+        _loop = Task.Run(WriteLoopAsync, CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Drains the queue; at the host's shutdown deadline (<paramref name="cancellationToken"/>) it stops retrying and counts what is left.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
-        // The host's shutdown deadline: then the writer stops retrying and counts what it could not write.
+        await _draining.CancelAsync();
         await using var deadline = cancellationToken.Register(_giveUp.Cancel);
-        await base.StopAsync(cancellationToken);
-        if (ExecuteTask is { IsCompleted: false } loop)
-        {
-            await loop.WaitAsync(TimeSpan.FromSeconds(5), CancellationToken.None).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        }
+        await _loop.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
-    public override void Dispose()
+    public void Dispose()
     {
         _giveUp.Dispose();
-        base.Dispose();
+        _draining.Dispose();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private async Task WriteLoopAsync()
     {
         var batch = new AuditRecord[_options.BatchSize];
-        // Not stoppingToken: the loop ends when the queue is completed and drained, so a stop loses nothing.
+        // The loop ends when the queue is completed and drained, so a stop loses nothing (or at the deadline, see GiveUp).
         while (await _queue.Reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (_options.FlushInterval > TimeSpan.Zero && _queue.Reader.Count < _options.BatchSize)
+            if (_options.FlushInterval > TimeSpan.Zero && _queue.Reader.Count < _options.BatchSize && !_draining.IsCancellationRequested)
             {
                 // Real time, not the injected clock: a batching window must pass even when a test's clock stands still.
-                await Task.Delay(_options.FlushInterval, CancellationToken.None);
+                // A stop ends the window: the queue is drained at once.
+                await Task.Delay(_options.FlushInterval, _draining.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }
 
             var count = 0;
