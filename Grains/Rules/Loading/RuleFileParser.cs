@@ -8,7 +8,7 @@ namespace Acteon.Grains.Rules.Loading;
 public static class RuleFileParser
 {
     private static readonly string[] RuleKeys =
-        ["name", "priority", "description", "enabled", "timezone", "condition", "action", "metadata", "mute_time_intervals", "active_time_intervals"];
+        ["name", "priority", "description", "enabled", "timezone", "condition", "action"];
 
     /// <exception cref="RuleLoadException">The message starts with "file:line:" and names the rule.</exception>
     public static List<Rule> Parse(string yaml, string file, RuleParseContext context)

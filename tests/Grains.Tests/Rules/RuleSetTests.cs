@@ -76,10 +76,6 @@ public sealed class RuleSetTests
               - {name: c, condition: {field: action.id, eq: x}, action: {type: reroute, target_provider: sms}}
               - {name: d, condition: {field: action.id, eq: x}, action: {type: modify, changes: {a: null, b: {c: 1}}}}
               - {name: e, condition: {field: action.id, eq: x}, action: {type: schedule, delay_seconds: 604800}}
-              - {name: f, condition: {field: action.id, eq: x}, action: {type: group, group_by: [payload.service]}}
-              - {name: g, condition: {field: action.id, eq: x}, action: {type: state_machine, state_machine: alert}}
-              - {name: h, condition: {field: action.id, eq: x}, action: {type: request_approval, notify_provider: slack}}
-              - {name: i, condition: {field: action.id, eq: x}, action: {type: chain, chain: triage}}
             """);
         var actions = rules.Rules.ToDictionary(r => r.Name, r => r.Action);
 
@@ -88,10 +84,6 @@ public sealed class RuleSetTests
         Assert.Equal(new RerouteAction("sms"), actions["c"]);
         Assert.Equal("""{"a":null,"b":{"c":1}}""", ((ModifyAction)actions["d"]).Changes.GetRawText());
         Assert.Equal(new ScheduleAction(TimeSpan.FromDays(7)), actions["e"]);
-        Assert.Equal(TimeSpan.FromSeconds(30), ((GroupAction)actions["f"]).GroupWait);
-        Assert.False(actions["g"].Supported);
-        Assert.Equal(TimeSpan.FromHours(1), ((RequestApprovalAction)actions["h"]).Timeout);
-        Assert.Equal(new ChainAction("triage"), actions["i"]);
     }
 
     [Fact]
