@@ -7,6 +7,7 @@ namespace Acteon.Bench;
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
 /// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
+/// <item><c>soak</c>: <see cref="SoakBenchmark"/> — a real gateway process, poison audit records, SIGTERM, then every record checked in the store.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -43,6 +44,8 @@ internal static class Program
                 return await AllocationBenchmark.RunAsync(options);
             case "cluster":
                 return await ClusterBenchmark.RunAsync(options);
+            case "soak":
+                return await SoakBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
                 return 2;
