@@ -2,7 +2,6 @@ using System.Text.Json;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Credentials;
-using Acteon.Providers.Aws.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
