@@ -9,6 +9,7 @@ using Acteon.Grains.Groups;
 using Acteon.Grains.StateMachines;
 using Acteon.Grains.Providers;
 using Acteon.Grains.Recurring;
+using Acteon.Grains.Providers.Health;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, WebhookProviderFactory>());
         services.TryAddSingleton<IProviderRegistry, ProviderRegistry>();
+        services.TryAddSingleton<ProviderHealthMetrics>();
         services.TryAddSingleton<ActionExecutor>();
         services.TryAddSingleton<DispatchMetrics>();
         services.TryAddSingleton<GroupMetrics>();

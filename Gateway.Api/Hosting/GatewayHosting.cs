@@ -14,6 +14,7 @@ using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
 using Orleans.Dashboard;
@@ -44,7 +45,11 @@ public static class GatewayHosting
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         }
 
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;
+            o.ConfigureEndpointDefaults(listen => listen.Use(KestrelErrorBodies.Middleware));
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         // Orleans first: hosted services start in the order they are added, and the rules engine's start-up reads
@@ -73,6 +78,8 @@ public static class GatewayHosting
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
+        // So are the rules: a bad file stops start-up with its one message before the silo starts (and logs its stop).
+        app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync().GetAwaiter().GetResult();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseRateLimiter();

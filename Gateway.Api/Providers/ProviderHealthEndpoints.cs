@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Providers.Health;
 using Acteon.Providers.Aws.Health;
 
 namespace Acteon.Gateway.Api.Providers;

@@ -34,7 +34,8 @@ public sealed class DispatchPipeline(
         span?.SetTag("acteon.provider", action.Provider);
         span?.SetTag("acteon.action_type", action.ActionType);
         span?.SetTag("acteon.action_id", action.Id);
-        var started = metrics.Dispatched();
+        // A dry run changes no state and is no dispatch: it is not counted.
+        var started = context.DryRun ? 0 : metrics.Dispatched();
 
         var dispatchedAt = time.GetUtcNow();
         var match = await rules.Current.EvaluateAsync(new EvaluationContext(action, dispatchedAt, rules.Environment, rules.Embeddings));

@@ -44,6 +44,15 @@ public sealed class RuleEngine
 
     public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment, _stateMachines.Machines.ContainsKey);
 
+    /// <summary>Loads the rules; a bad file is a <see cref="RuleStartupException"/> naming it.</summary>
+    public async Task<RuleReloadResult> LoadAtStartupAsync()
+    {
+        var result = await ReloadAsync();
+        return result.Errors.Count == 0
+            ? result
+            : throw new RuleStartupException($"rules could not be loaded: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+    }
+
     public async Task<RuleReloadResult> ReloadAsync()
     {
         if (_options.Directory is not { } directory)

@@ -15,10 +15,6 @@ public static class ConfigLoader
     private static readonly string[] OwnSections =
         ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager"];
 
-    // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
-    private static readonly string[] LaterSections =
-        ["auth", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
-
     public static ActeonConfig LoadFile(string path)
     {
         if (!File.Exists(path))
@@ -53,10 +49,15 @@ public static class ConfigLoader
 
         foreach (var key in root.Keys)
         {
-            if (Array.IndexOf(OwnSections, key) < 0 && Array.IndexOf(LaterSections, key) < 0)
+            if (NotImplementedYet.Sections.ContainsKey(key))
+            {
+                throw new ConfigurationException($"{file}:{root.GetLine(key)}: {NotImplementedYet.SectionMessage(key)}");
+            }
+
+            if (Array.IndexOf(OwnSections, key) < 0)
             {
                 throw new ConfigurationException(
-                    $"{file}:{root.GetLine(key)}: unknown section or key '{key}'; known sections are {string.Join(", ", OwnSections.Concat(LaterSections))}");
+                    $"{file}:{root.GetLine(key)}: unknown section or key '{key}'; known sections are {string.Join(", ", OwnSections)}");
             }
         }
 
@@ -80,9 +81,21 @@ public static class ConfigLoader
         };
     }
 
-    private static TomlSection Section(TomlTable root, string file, string name) => root.TryGetValue(name, out var value)
-        ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
-        : new TomlSection(new TomlTable(0), file, name);
+    private static TomlSection Section(TomlTable root, string file, string name)
+    {
+        var section = root.TryGetValue(name, out var value)
+            ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
+            : new TomlSection(new TomlTable(0), file, name);
+        foreach (var key in section.Table.Keys)
+        {
+            if (NotImplementedYet.Keys.ContainsKey((name, key)))
+            {
+                throw new ConfigurationException($"{section.Location(key)}: {NotImplementedYet.KeyMessage(name, key)}");
+            }
+        }
+
+        return section;
+    }
 
     private static ServerConfig ServerSection(TomlSection s)
     {
@@ -139,7 +152,7 @@ public static class ConfigLoader
 
     private static ExecutorOptions ExecutorSection(TomlSection s)
     {
-        s.AllowOnly("max_retries", "timeout_seconds", "max_concurrent", "retry_base_delay_ms", "retry_max_delay_ms", "dlq_enabled");
+        s.AllowOnly("max_retries", "timeout_seconds", "max_concurrent", "retry_base_delay_ms", "retry_max_delay_ms");
         var o = new ExecutorOptions();
         o.MaxRetries = (int)(s.Integer("max_retries", 0, 100) ?? o.MaxRetries);
         o.Timeout = s.Seconds("timeout_seconds", 1, 3600) ?? o.Timeout;
@@ -169,7 +182,7 @@ public static class ConfigLoader
 
     private static AuditOptions AuditSection(TomlSection s)
     {
-        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "flush_interval_ms", "backend");
+        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "flush_interval_ms", "dead_letter_capacity", "readiness_backlog");
         var o = new AuditOptions();
         o.Enabled = s.Bool("enabled") ?? o.Enabled;
         o.StorePayload = s.Bool("store_payload") ?? o.StorePayload;
@@ -177,6 +190,8 @@ public static class ConfigLoader
         o.QueueCapacity = (int)(s.Integer("queue_capacity", 1, 10_000_000) ?? o.QueueCapacity);
         o.BatchSize = (int)(s.Integer("batch_size", 1, 100_000) ?? o.BatchSize);
         o.FlushInterval = s.Milliseconds("flush_interval_ms", 0, 60_000) ?? o.FlushInterval;
+        o.DeadLetterCapacity = (int)(s.Integer("dead_letter_capacity", 1, 10_000_000) ?? o.DeadLetterCapacity);
+        o.ReadinessBacklog = (int?)s.Integer("readiness_backlog", 1, o.QueueCapacity);
         return o;
     }
 

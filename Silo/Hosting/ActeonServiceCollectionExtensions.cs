@@ -34,6 +34,7 @@ public static class ActeonServiceCollectionExtensions
         {
             var a = config.Audit;
             (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize, o.FlushInterval) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize, a.FlushInterval);
+            (o.DeadLetterCapacity, o.ReadinessBacklog) = (a.DeadLetterCapacity, a.ReadinessBacklog);
         });
         services.Configure<RuleOptions>(o =>
         {

@@ -6,13 +6,15 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring|alertmanager [--recurring N] [--lead SECONDS] [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring|alertmanager|soak [--recurring N] [--lead SECONDS] [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
-    public int Count { get; init; } = 1_000_000;
+    public const int DefaultCount = 1_000_000;
+
+    public int Count { get; init; } = DefaultCount;
 
     /// <summary>Recurring actions created in the <c>recurring</c> mode, all due in one minute.</summary>
     public int Recurring { get; init; } = 10_000;
@@ -61,8 +63,8 @@ internal sealed record BenchOptions
                     => options with { OpenShare = share },
                 "--open-share" => throw new ArgumentException($"--open-share must be a number in (0, 1], not '{value}'"),
                 "--open-rate" => options with { OpenRate = Positive(flag, value) },
-                "--state" when value is "sqlite" or "memory" => options with { State = value },
-                "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
+                "--state" when value is "sqlite" or "memory" or "postgres" => options with { State = value },
+                "--state" => throw new ArgumentException($"--state must be sqlite, memory or postgres (soak only), not '{value}'"),
                 "--dedup" when value is "on" or "off" => options with { DedupKeys = value == "on" },
                 "--dedup" => throw new ArgumentException($"--dedup must be on or off, not '{value}'"),
                 "--dashboard" when value is "on" or "off" => options with { Dashboard = value == "on" },

@@ -9,6 +9,7 @@ namespace Acteon.Bench;
 /// <item><c>recurring</c>: <see cref="RecurringBenchmark"/> — 10,000 recurring actions due in the same minute; lateness p50/p99.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
 /// <item><c>alertmanager</c>: <see cref="Alertmanager.AlertmanagerBenchmark"/> — the same alert stream into Prometheus Alertmanager and the gateway (SQLite, PostgreSQL).</item>
+/// <item><c>soak</c>: <see cref="SoakBenchmark"/> — a real gateway process, poison audit records, SIGTERM, then every record checked in the store.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -49,6 +50,8 @@ internal static class Program
                 return await RecurringBenchmark.RunAsync(options);
             case "alertmanager":
                 return await Alertmanager.AlertmanagerBenchmark.RunAsync(options);
+            case "soak":
+                return await SoakBenchmark.RunAsync(options);
             default:
                 await Console.Error.WriteLineAsync($"unknown mode '{args[0]}'; {BenchOptions.Usage}");
                 return 2;

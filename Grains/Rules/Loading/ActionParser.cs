@@ -18,6 +18,11 @@ internal sealed class ActionParser(RuleParseContext context)
             throw new RuleSyntaxException(YamlNodes.Line(node), $"an action must be a mapping with a type: {string.Join(", ", Types)}");
         }
 
+        if (RuleFeaturesNotImplemented.ActionTypes.ContainsKey(type))
+        {
+            throw new RuleSyntaxException(YamlNodes.Line(YamlNodes.Get(map, "type")!), RuleFeaturesNotImplemented.ActionTypeMessage(type));
+        }
+
         var reader = new Fields(map);
         RuleAction action = type switch
         {

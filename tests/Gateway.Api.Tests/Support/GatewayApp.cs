@@ -24,9 +24,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
     /// <param name="remindersOnTime">Orleans' reminders run on <paramref name="time"/> too (Orleans' keyed reminder clock), so a test drives them.</param>
+    /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false,
+        string? stateUrl = null)
     {
         _remindersOnTime = remindersOnTime;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
@@ -56,6 +58,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             [state]
             backend = "{backend}"
             path = "{dbPath}"
+            {(stateUrl is null ? "" : $"url = \"{stateUrl}\"")}
 
             [executor]
             max_retries = 3

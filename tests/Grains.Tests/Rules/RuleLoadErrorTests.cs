@@ -29,6 +29,11 @@ public sealed class RuleLoadErrorTests
     [InlineData("other: 1\n", "rules/test.yaml:1: a rule file holds a top-level 'rules:' list")]
     [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payloads.x]}\n", "rule 'r': 'group_by': field path 'action.payloads.x' names no action field")]
     [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payload.x], notify_provider: pigeon}\n", "rule 'r': notify_provider 'pigeon' is not a configured provider")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: request_approval, notify_provider: slack}\n", "rules/test.yaml:4: rule 'r': action type 'request_approval' (approvals) is not implemented yet")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: chain, chain: triage}\n", "rules/test.yaml:4: rule 'r': action type 'chain' (chains) is not implemented yet")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: allow}\n    mute_time_intervals: [weekends]\n", "rules/test.yaml:5: rule 'r': 'mute_time_intervals' (mute time intervals) is not implemented yet in this gateway; remove it")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    active_time_intervals: [office]\n    action: {type: allow}\n", "rules/test.yaml:4: rule 'r': 'active_time_intervals' (active time intervals) is not implemented yet")]
+    [InlineData("rules:\n  - name: r\n    metadata: {team: ops}\n    condition: {field: action.id, eq: x}\n    action: {type: allow}\n", "rules/test.yaml:3: rule 'r': 'metadata' (rule metadata) is not implemented yet")]
     public void Parse_BadRule_ErrorNamesFileLineAndRule(string yaml, string expected)
     {
         var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(yaml, "rules/test.yaml", Context()));

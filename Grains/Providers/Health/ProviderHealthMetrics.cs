@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Providers;
+using Microsoft.Extensions.DependencyInjection;
 
-namespace Acteon.Providers.Aws.Health;
+namespace Acteon.Grains.Providers.Health;
 
 /// <summary>Per-provider success rate, latency percentiles and recent errors, for <c>GET /v1/providers/health</c>.</summary>
-public sealed class ProviderHealthMetrics(TimeProvider time)
+public sealed class ProviderHealthMetrics([FromKeyedServices(GatewayClock.Key)] TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, ProviderStats> _byProvider = new(StringComparer.Ordinal);
 

@@ -1,6 +1,6 @@
 using Acteon.Grains.Abstractions.Providers;
 
-namespace Acteon.Providers.Aws.Health;
+namespace Acteon.Grains.Providers.Health;
 
 /// <summary>One provider's outcomes: totals, a bounded ring of latencies and the last few errors.</summary>
 internal sealed class ProviderStats

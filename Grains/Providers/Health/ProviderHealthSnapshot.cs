@@ -1,4 +1,4 @@
-namespace Acteon.Providers.Aws.Health;
+namespace Acteon.Grains.Providers.Health;
 
 /// <summary>A provider's counters and latency percentiles (milliseconds, over the last <see cref="ProviderStats.Window"/> calls).</summary>
 public sealed record ProviderHealthSnapshot(

@@ -1,0 +1,62 @@
+using Acteon.Silo.Configuration;
+using Xunit;
+
+namespace Acteon.Silo.Tests.Configuration;
+
+/// <summary>Every section and key of a feature the gateway does not have is a start-up error, never accepted and ignored.</summary>
+public sealed class NotImplementedYetTests
+{
+    [Theory]
+    [InlineData("[auth]\nenabled = true\n", "acteon.toml:2: [auth] configures authentication and authorization")]
+    [InlineData("[circuit_breaker]\nenabled = true\n", "acteon.toml:2: [circuit_breaker] configures circuit breakers")]
+    [InlineData("[circuit_breaker.providers.email]\nfailure_threshold = 3\n", "acteon.toml:2: [circuit_breaker] configures circuit breakers")]
+    [InlineData("[ui]\nenabled = true\n", "acteon.toml:2: [ui] configures the operations dashboard")]
+    [InlineData("[rate_limit]\nenabled = true\n", "acteon.toml:2: [rate_limit] configures per-caller rate limits")]
+    [InlineData("[approvals]\nenabled = true\n", "acteon.toml:2: [approvals] configures approvals")]
+    [InlineData("[[chains]]\nname = \"c\"\n", "acteon.toml:2: [chains] configures chains")]
+    [InlineData("[[state_machines]]\nname = \"alert\"\n", "acteon.toml:2: [state_machines] configures state machines")]
+    [InlineData("[background]\nenabled = true\n", "acteon.toml:2: [background] configures background processing")]
+    [InlineData("[llm_guardrail]\nenabled = true\n", "acteon.toml:2: [llm_guardrail] configures the LLM guardrail")]
+    public void Parse_SectionOfAFeatureNotImplemented_FailsNamingFileLineAndSection(string toml, string expected)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("# acteon\n" + toml, "acteon.toml"));
+
+        Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("which is not implemented yet in this gateway; remove the section", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("server", "approval_keys", "[{ id = \"k1\", secret = \"00ff\" }]", "approvals")]
+    [InlineData("server", "approval_secret", "\"00ff\"", "approvals")]
+    [InlineData("server", "external_url", "\"https://acteon.example.com\"", "approval links")]
+    [InlineData("server", "cors_allowed_origins", "[\"https://a.example.com\"]", "CORS")]
+    [InlineData("server", "max_concurrent_dispatch", "100", "a limit on concurrent dispatches")]
+    [InlineData("server", "max_sse_connections_per_tenant", "10", "the event stream (SSE)")]
+    [InlineData("executor", "dlq_enabled", "true", "the executor's dead-letter queue")]
+    [InlineData("audit", "backend", "\"postgres\"", "a separate audit backend")]
+    public void Parse_KeyOfAFeatureNotImplemented_FailsNamingFileLineAndKey(string section, string key, string value, string feature)
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse($"[{section}]\n{key} = {value}\n", "acteon.toml"));
+
+        Assert.StartsWith($"acteon.toml:2: [{section}] {key} configures {feature}", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("which is not implemented yet in this gateway; remove the key", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AuditDeadLetterAndReadiness_Read()
+    {
+        var config = ConfigLoader.Parse("[audit]\nqueue_capacity = 1000\ndead_letter_capacity = 50\nreadiness_backlog = 200\n", "acteon.toml");
+
+        Assert.Equal(50, config.Audit.DeadLetterCapacity);
+        Assert.Equal(200, config.Audit.EffectiveReadinessBacklog);
+        Assert.Equal(500, ConfigLoader.Parse("[audit]\nqueue_capacity = 1000\n", "acteon.toml").Audit.EffectiveReadinessBacklog);
+    }
+
+    [Fact]
+    public void Parse_ReadinessBacklogAboveTheQueue_Fails()
+    {
+        var error = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("[audit]\nqueue_capacity = 100\nreadiness_backlog = 200\n", "acteon.toml"));
+
+        Assert.Equal("acteon.toml:3: [audit] readiness_backlog: must be between 1 and 100, not 200", error.Message);
+    }
+}
