@@ -8,6 +8,7 @@ using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Rules;
+using Acteon.Gateway.Api.Stream;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Silo.Configuration;
@@ -58,6 +59,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
+        builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTelemetry(config.Telemetry);
@@ -79,6 +81,8 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapCircuitBreakerEndpoints();
+        app.MapStreamEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans");

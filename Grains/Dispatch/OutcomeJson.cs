@@ -51,6 +51,10 @@ public static class OutcomeJson
                 writer.WriteString("action_id", scheduled.ActionId);
                 writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
                 break;
+            case CircuitOpenOutcome circuitOpen:
+                writer.WriteString("provider", circuitOpen.Provider);
+                writer.WriteString("fallback_provider", circuitOpen.FallbackProvider);
+                break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);
                 writer.WriteString("matched_rule", dryRun.MatchedRule);
