@@ -88,7 +88,7 @@ public static class StreamEventJson
         return node;
     }
 
-    private static void Scrub(JsonNode? node)
+    internal static void Scrub(JsonNode? node)
     {
         if (node is JsonArray array)
         {
