@@ -8,7 +8,7 @@ using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Rules;
-using Acteon.Gateway.Api.Stream;
+using Acteon.Gateway.Api.Streaming;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Silo.Configuration;

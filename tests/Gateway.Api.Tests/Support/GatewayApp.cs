@@ -22,9 +22,10 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="maxRetries"><c>[executor] max_retries</c>.</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, int maxRetries = 3)
     {
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
@@ -55,7 +56,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             path = "{dbPath}"
 
             [executor]
-            max_retries = 3
+            max_retries = {maxRetries}
             timeout_seconds = 30
             retry_base_delay_ms = 1
             retry_max_delay_ms = 5

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Acteon.Grains.Streaming;
 using Microsoft.Extensions.Options;
 
-namespace Acteon.Gateway.Api.Stream;
+namespace Acteon.Gateway.Api.Streaming;
 
 /// <summary>Open streams per tenant bucket on this node, at most <see cref="StreamOptions.MaxConnectionsPerTenant"/> each.</summary>
 public sealed class StreamConnections(IOptions<StreamOptions> options)

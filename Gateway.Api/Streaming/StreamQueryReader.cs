@@ -2,7 +2,7 @@ using Acteon.Gateway.Api.Http;
 using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Streaming;
 
-namespace Acteon.Gateway.Api.Stream;
+namespace Acteon.Gateway.Api.Streaming;
 
 /// <summary>The filters of <c>GET /v1/stream</c>; an unknown parameter, or an unknown event type or outcome, is a 400 naming it.</summary>
 public static class StreamQueryReader

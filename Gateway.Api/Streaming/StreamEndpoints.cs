@@ -7,7 +7,7 @@ using Acteon.Grains.Streaming;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
-namespace Acteon.Gateway.Api.Stream;
+namespace Acteon.Gateway.Api.Streaming;
 
 /// <summary>
 /// <c>GET /v1/stream</c>: Server-Sent Events of every node of the cluster (<c>event:</c> type, <c>id:</c> event id,
@@ -32,7 +32,7 @@ public static class StreamEndpoints
     public static string Bucket(HttpContext http) => $"caller:{http.User.Identity?.Name}";
 
     private static async Task StreamAsync(HttpContext http, StreamHub hub, StreamConnections connections, IOptions<StreamOptions> options,
-        [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
+        [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IHostApplicationLifetime lifetime)
     {
         if (!hub.Enabled)
         {
@@ -58,7 +58,9 @@ public static class StreamEndpoints
         {
             var lastEventId = http.Request.Headers["Last-Event-ID"].ToString() is { Length: > 0 } id ? id : null;
             using var subscription = hub.Subscribe(filter, lastEventId);
-            await PumpAsync(http, subscription, options.Value.KeepAliveInterval, time);
+            // A stream never ends by itself: it ends when the client goes away or the node shuts down.
+            using var end = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+            await PumpAsync(http, subscription, options.Value.KeepAliveInterval, time, end.Token);
         }
         finally
         {
@@ -66,21 +68,19 @@ public static class StreamEndpoints
         }
     }
 
-    private static async Task PumpAsync(HttpContext http, StreamSubscription subscription, TimeSpan keepAlive, TimeProvider time)
+    private static async Task PumpAsync(HttpContext http, StreamSubscription subscription, TimeSpan keepAlive, TimeProvider time, CancellationToken aborted)
     {
         var response = http.Response;
         http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         response.Headers["X-Accel-Buffering"] = "no";
-        var aborted = http.RequestAborted;
-        var frames = new StringBuilder(4096);
+        var frames = new StringBuilder(4096).Append(": connected\n\n");
         if (subscription.ResumeGap)
         {
             frames.Append("event: lagged\ndata: {\"skipped\":null}\n\n");
         }
 
-        frames.Append(": connected\n\n");
         using var timer = new PeriodicTimer(keepAlive, time);
         Task<bool>? tick = null;
         Task<bool>? ready = null;
