@@ -29,19 +29,22 @@ internal sealed partial class PostgresClusterTransport : BackgroundService, IClu
         new BoundedChannelOptions(QueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     private readonly NpgsqlDataSource _source;
-    private readonly ClusterBus _bus;
+    private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
     private readonly ILogger<PostgresClusterTransport> _logger;
     private long _dropped;
 
-    public PostgresClusterTransport(string url, ClusterBus bus, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<PostgresClusterTransport> logger)
+    /// <remarks>The bus is looked up when first needed: it holds this transport, so it cannot be a constructor argument.</remarks>
+    public PostgresClusterTransport(string url, IServiceProvider services, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<PostgresClusterTransport> logger)
     {
         var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Build(url));
         builder.ConnectionStringBuilder.ApplicationName = "acteon-bus";
         builder.ConnectionStringBuilder.KeepAlive = 15;
         _source = builder.Build();
-        (_bus, _time, _logger) = (bus, time, logger);
+        (_services, _time, _logger) = (services, time, logger);
     }
+
+    private ClusterBus Bus => _services.GetRequiredService<ClusterBus>();
 
     /// <summary>Messages dropped because the outgoing queue was full or one was too large for a NOTIFY.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
@@ -75,7 +78,7 @@ internal sealed partial class PostgresClusterTransport : BackgroundService, IClu
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                _bus.Reconnected();
+                Bus.Reconnected();
                 while (true)
                 {
                     await connection.WaitAsync(stoppingToken);
@@ -111,7 +114,7 @@ internal sealed partial class PostgresClusterTransport : BackgroundService, IClu
 
             try
             {
-                _bus.Deliver(line[..tab].ToString(), line[(tab + 1)..].ToString());
+                Bus.Deliver(line[..tab].ToString(), line[(tab + 1)..].ToString());
             }
             catch (Exception error)
             {

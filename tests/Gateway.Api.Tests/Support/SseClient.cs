@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text;
+using Xunit;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
