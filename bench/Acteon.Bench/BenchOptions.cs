@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster|breakers|stream [--rules N] [--streams N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
@@ -16,6 +16,9 @@ internal sealed record BenchOptions
 
     /// <summary>Alternating bare/gateway closed-loop rounds of the <c>http</c> mode.</summary>
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Open SSE streams of the <c>stream</c> mode.</summary>
+    public int Streams { get; init; } = 100;
 
     /// <summary>Rules loaded in the <c>rules</c> mode (none of them matches the benchmark's actions).</summary>
     public int Rules { get; init; } = 50;
@@ -64,6 +67,7 @@ internal sealed record BenchOptions
                 "--count" => options with { Count = Positive(flag, value) },
                 "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },
+                "--streams" => options with { Streams = Positive(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };
         }

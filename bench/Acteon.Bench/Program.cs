@@ -7,6 +7,8 @@ namespace Acteon.Bench;
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
 /// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
+/// <item><c>breakers</c>: <see cref="BreakerBenchmark"/> — the gateway with circuit breakers off vs on.</item>
+/// <item><c>stream</c>: <see cref="StreamBenchmark"/> — dispatch → SSE delivery latency with N open streams.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -41,6 +43,10 @@ internal static class Program
                 return await RulesHttpBenchmark.RunAsync(options);
             case "alloc":
                 return await AllocationBenchmark.RunAsync(options);
+            case "breakers":
+                return await BreakerBenchmark.RunAsync(options);
+            case "stream":
+                return await StreamBenchmark.RunAsync(options);
             case "cluster":
                 return await ClusterBenchmark.RunAsync(options);
             default:
