@@ -13,9 +13,6 @@ public sealed class ClusterBus(IEnumerable<IClusterTransport> transports)
     private readonly ConcurrentDictionary<string, Action<string>> _handlers = new(StringComparer.Ordinal);
     private readonly List<Action> _reconnected = [];
 
-    /// <summary>Whether other nodes can be reached (a cluster on PostgreSQL), or this node is alone.</summary>
-    public bool IsClustered => _transport is not null;
-
     public void Subscribe(string topic, Action<string> handler) => _handlers[topic] = handler;
 
     /// <summary>Called after the transport (re)connected: messages sent meanwhile may be lost, so caches refresh.</summary>

@@ -37,17 +37,6 @@ public sealed partial class StreamHub : IStreamEventPublisher
     /// <summary>Events skipped for slow clients on this node since start.</summary>
     public long SkippedEvents => Interlocked.Read(ref _skipped);
 
-    public int Subscribers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
-
     public void Publish(StreamEvent streamEvent)
     {
         if (!_options.Enabled)

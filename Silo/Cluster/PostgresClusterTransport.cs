@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Text;
 using System.Threading.Channels;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Cluster;
+using Acteon.Grains.Dispatch;
 using Acteon.Silo.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -35,8 +37,11 @@ internal sealed partial class PostgresClusterTransport : BackgroundService, IClu
     private long _dropped;
 
     /// <remarks>The bus is looked up when first needed: it holds this transport, so it cannot be a constructor argument.</remarks>
-    public PostgresClusterTransport(string url, IServiceProvider services, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<PostgresClusterTransport> logger)
+    public PostgresClusterTransport(
+        string url, IServiceProvider services, IMeterFactory meters, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<PostgresClusterTransport> logger)
     {
+        meters.Create(DispatchMetrics.MeterName).CreateObservableCounter("acteon.cluster_bus.dropped", () => Interlocked.Read(ref _dropped), "{message}",
+            "Messages to other nodes dropped: the outgoing queue was full, a message was too large for a NOTIFY, or a NOTIFY failed");
         var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Build(url));
         builder.ConnectionStringBuilder.ApplicationName = "acteon-bus";
         builder.ConnectionStringBuilder.KeepAlive = 15;
@@ -45,9 +50,6 @@ internal sealed partial class PostgresClusterTransport : BackgroundService, IClu
     }
 
     private ClusterBus Bus => _services.GetRequiredService<ClusterBus>();
-
-    /// <summary>Messages dropped because the outgoing queue was full or one was too large for a NOTIFY.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
 
     public void Send(string topic, string payload)
     {

@@ -112,6 +112,28 @@ public sealed class CircuitBreakerDispatchTests
     }
 
     [Fact]
+    public async Task Dispatch_PerProviderThreshold_EachBreakerOpensAtItsOwn()
+    {
+        await using var app = App($"""
+            {Webhook("strict", WebhookListener.RefusingUrl())}
+            {Webhook("lenient", WebhookListener.RefusingUrl())}
+            [circuit_breaker]
+            enabled = true
+            failure_threshold = 2
+            [circuit_breaker.providers.strict]
+            failure_threshold = 1
+            """);
+
+        await DispatchAsync(app, "strict");
+        await DispatchAsync(app, "lenient");
+        var afterOne = (await StateAsync(app, "strict"), await StateAsync(app, "lenient"));
+        await DispatchAsync(app, "lenient");
+
+        Assert.Equal(("open", "closed"), afterOne);
+        Assert.Equal("open", await StateAsync(app, "lenient"));
+    }
+
+    [Fact]
     public async Task Dispatch_NonRetryableFailure_DoesNotCount()
     {
         await using var webhook = await WebhookListener.StartAsync(400, 400, 400);

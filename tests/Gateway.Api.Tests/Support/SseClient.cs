@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using Xunit;
 
 namespace Acteon.Gateway.Api.Tests.Support;
 
@@ -27,14 +25,14 @@ public sealed class SseClient : IAsyncDisposable
 
         var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
 
-        if (response.StatusCode != HttpStatusCode.OK)
+        if (response.StatusCode != System.Net.HttpStatusCode.OK)
         {
-            Assert.Fail($"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Xunit.Assert.Fail($"GET {url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         }
 
-        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        Xunit.Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
         var sse = new SseClient(response, await response.Content.ReadAsStreamAsync());
-        Assert.Equal(": connected", (await sse.NextFrameAsync(includeComments: true)).Comment);
+        Xunit.Assert.Equal(": connected", (await sse.NextFrameAsync(includeComments: true)).Comment);
         return sse;
     }
 
@@ -54,11 +52,11 @@ public sealed class SseClient : IAsyncDisposable
                 }
                 catch (OperationCanceledException)
                 {
-                    Assert.Fail($"no SSE frame within {Limit.TotalSeconds} s");
+                    Xunit.Assert.Fail($"no SSE frame within {Limit.TotalSeconds} s");
                     throw;
                 }
 
-                Assert.True(line is not null, "the stream ended");
+                Xunit.Assert.True(line is not null, "the stream ended");
                 if (line.Length == 0)
                 {
                     break;
