@@ -7,6 +7,7 @@ using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
+using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Streaming;
 using Acteon.Gateway.Api.Telemetry;
@@ -58,6 +59,7 @@ public static class GatewayHosting
         builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
@@ -83,6 +85,7 @@ public static class GatewayHosting
         app.MapProviderHealthEndpoints();
         app.MapCircuitBreakerEndpoints();
         app.MapStreamEndpoints();
+        app.MapRecurringEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans");

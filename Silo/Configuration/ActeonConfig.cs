@@ -3,6 +3,7 @@ using Acteon.Grains.Audit;
 using Acteon.Grains.CircuitBreakers;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 
@@ -25,4 +26,5 @@ public sealed record ActeonConfig
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
     public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
+    public RecurringOptions Recurring { get; init; } = new();
 }

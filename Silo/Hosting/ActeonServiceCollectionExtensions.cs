@@ -5,6 +5,7 @@ using Acteon.Grains.Streaming;
 using Acteon.Silo.Cluster;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Providers.Aws;
@@ -63,6 +64,7 @@ public static class ActeonServiceCollectionExtensions
             services.AddPostgresClusterBus(config.State.Url!);
         }
 
+        services.Configure<RecurringOptions>(o => (o.MinInterval, o.MissedAfter, o.RetryPeriod) = (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
         foreach (var provider in config.Providers)
         {
             services.AddSingleton(provider);

@@ -91,7 +91,7 @@ public sealed class GatewayNode : IAsyncDisposable
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, extra, cluster: cluster, server: server));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, extra, cluster, server));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), rules);
         var node = new GatewayNode(id, port, directory, Launch(directory, "-c", "acteon.toml"));
