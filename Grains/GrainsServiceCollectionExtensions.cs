@@ -3,6 +3,10 @@ using System.Text.Json.Serialization.Metadata;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Cluster;
+using Acteon.Grains.Streaming;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Groups;
@@ -20,7 +24,7 @@ namespace Acteon.Grains;
 
 public static class GrainsServiceCollectionExtensions
 {
-    /// <summary>The dispatch pipeline, its grains, the executor, the log and webhook providers and the audit writer.</summary>
+    /// <summary>The dispatch pipeline, its grains, the executor, circuit breakers, the stream, the log and webhook providers and the audit writer.</summary>
     public static IServiceCollection AddActeonGrains(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -47,6 +51,14 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<RuleEngine>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RuleEngineService>());
+        services.AddOptions<CircuitBreakerOptions>();
+        services.AddOptions<StreamOptions>();
+        services.TryAddSingleton<ClusterBus>();
+        services.TryAddSingleton<CircuitBreakerCache>();
+        services.TryAddSingleton<CircuitBreakerMetrics>();
+        services.TryAddSingleton<CircuitBreakerGate>();
+        services.TryAddSingleton<StreamHub>();
+        services.TryAddSingleton<IStreamEventPublisher>(sp => sp.GetRequiredService<StreamHub>());
         services.TryAddSingleton<VerdictHandler>();
         services.TryAddSingleton<DispatchPipeline>();
         services.TryAddSingleton<OccurrenceRunner>();

@@ -12,6 +12,7 @@ using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
 using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
+using Acteon.Gateway.Api.Streaming;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Rules;
@@ -68,6 +69,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
+        builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTelemetry(config.Telemetry);
@@ -91,6 +93,8 @@ public static class GatewayHosting
         app.MapRulesEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapCircuitBreakerEndpoints();
+        app.MapStreamEndpoints();
         app.MapRecurringEndpoints();
         app.MapGroupEndpoints();
         app.MapEventEndpoints();

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
@@ -13,7 +14,7 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>
 /// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule, group, state machine) → provider
-/// (through the executor) → audit → metrics. The REST layer has validated the action and checked that its provider
+/// (through its circuit breaker and the executor) → audit → stream → metrics. The REST layer has validated the action and checked that its provider
 /// exists; a provider that is gone by the time a scheduled action comes due fails that action (non-retryable), once.
 /// </summary>
 public sealed class DispatchPipeline(
@@ -21,6 +22,7 @@ public sealed class DispatchPipeline(
     VerdictHandler verdicts,
     IAuditSink audit,
     DispatchMetrics metrics,
+    IStreamEventPublisher stream,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time,
     IOptions<AuditOptions> auditOptions)
 {
@@ -54,6 +56,8 @@ public sealed class DispatchPipeline(
             var record = AuditRecordFactory.Create(action, outcome, decision.Verdict, match.RuleName, context, dispatchedAt, time.GetUtcNow(), _audit);
             await audit.EnqueueAsync(record, cancellationToken);
         }
+
+        stream.Publish(StreamEvent.ActionDispatched(action, outcome));
 
         return outcome;
     }

@@ -68,6 +68,10 @@ public static class OutcomeJson
                 }
 
                 break;
+            case CircuitOpenOutcome circuitOpen:
+                writer.WriteString("provider", circuitOpen.Provider);
+                writer.WriteString("fallback_provider", circuitOpen.FallbackProvider);
+                break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);
                 writer.WriteString("matched_rule", dryRun.MatchedRule);

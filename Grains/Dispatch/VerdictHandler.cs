@@ -5,7 +5,7 @@ using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Scheduling;
 using Acteon.Grains.Abstractions.Throttling;
-using Acteon.Grains.Execution;
+using Acteon.Grains.CircuitBreakers;
 using Acteon.Grains.Groups;
 using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules;
@@ -16,7 +16,7 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
 public sealed class VerdictHandler(
-    IGrainFactory grains, ActionExecutor executor, GroupAddBatcher groups, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
+    IGrainFactory grains, CircuitBreakerGate breakers, GroupAddBatcher groups, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -39,7 +39,8 @@ public sealed class VerdictHandler(
                     ? await ExecuteAsync(action, action.Provider, cancellationToken)
                     : new ThrottledOutcome(rule!, decisionOfWindow.RetryAfterSeconds);
             case RerouteAction reroute:
-                var rerouted = await ExecuteAsync(action, reroute.TargetProvider, cancellationToken);
+                // A reroute rule names its target on purpose: it bypasses breakers (as in the original).
+                var rerouted = await breakers.ExecuteAsync(action, reroute.TargetProvider, cancellationToken, guarded: false);
                 return rerouted is ExecutedOutcome executed
                     ? new ReroutedOutcome(action.Id, action.Provider, reroute.TargetProvider, executed.Response)
                     : rerouted;
@@ -68,11 +69,7 @@ public sealed class VerdictHandler(
 
     private static string Escape(string part) => part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
 
-    private async Task<DispatchOutcome> ExecuteAsync(GatewayAction action, string provider, CancellationToken cancellationToken)
-    {
-        var result = await executor.ExecuteAsync(provider, action, cancellationToken);
-        return result.Response is { } response
-            ? new ExecutedOutcome(action.Id, response)
-            : new FailedOutcome(action.Id, result.Error!, result.Attempts);
-    }
+    /// <summary>Through the provider's circuit breaker: executed, failed, rerouted to a fallback, or circuit_open.</summary>
+    private Task<DispatchOutcome> ExecuteAsync(GatewayAction action, string provider, CancellationToken cancellationToken) =>
+        breakers.ExecuteAsync(action, provider, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
+using Acteon.Grains.CircuitBreakers;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
@@ -25,6 +26,7 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
     public RecurringOptions Recurring { get; init; } = new();
     public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
 

@@ -13,7 +13,7 @@ namespace Acteon.Silo.Configuration;
 public static class ConfigLoader
 {
     private static readonly string[] OwnSections =
-        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager"];
+        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -62,6 +62,7 @@ public static class ConfigLoader
         }
 
         var state = StateSection(Section(root, file, "state"));
+        var providers = ProvidersSection(root, file);
         return new ActeonConfig
         {
             SourceFile = file,
@@ -72,7 +73,8 @@ public static class ConfigLoader
             Executor = ExecutorSection(Section(root, file, "executor")),
             Dispatch = DedupSection(Section(root, file, "dedup")),
             Audit = AuditSection(Section(root, file, "audit")),
-            Providers = ProvidersSection(root, file),
+            Providers = providers,
+            CircuitBreaker = CircuitBreakerSection.Read(Section(root, file, "circuit_breaker"), providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
             Recurring = RecurringSection(Section(root, file, "recurring")),
@@ -100,7 +102,7 @@ public static class ConfigLoader
     private static ServerConfig ServerSection(TomlSection s)
     {
         s.AllowOnly("host", "port", "external_url", "max_body_bytes", "shutdown_timeout_seconds", "request_timeout_seconds", "approval_keys", "approval_secret",
-            "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins");
+            "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins", "sse_enabled", "sse_replay_buffer", "sse_client_buffer");
         var defaults = new ServerConfig();
         return new ServerConfig
         {
@@ -110,6 +112,10 @@ public static class ConfigLoader
             MaxBodyBytes = s.Integer("max_body_bytes", 1024, 1L << 30) ?? defaults.MaxBodyBytes,
             ShutdownTimeout = s.Seconds("shutdown_timeout_seconds", 1, 3600) ?? defaults.ShutdownTimeout,
             RequestTimeout = s.Seconds("request_timeout_seconds", 2, 3600) ?? defaults.RequestTimeout,
+            SseEnabled = s.Bool("sse_enabled") ?? defaults.SseEnabled,
+            MaxSseConnectionsPerTenant = (int)(s.Integer("max_sse_connections_per_tenant", 1, 100_000) ?? defaults.MaxSseConnectionsPerTenant),
+            SseReplayBuffer = (int)(s.Integer("sse_replay_buffer", 1, 1_000_000) ?? defaults.SseReplayBuffer),
+            SseClientBuffer = (int)(s.Integer("sse_client_buffer", 1, 1_000_000) ?? defaults.SseClientBuffer),
         };
     }
 

@@ -11,7 +11,6 @@ internal static class NotImplementedYet
     public static readonly IReadOnlyDictionary<string, string> Sections = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["auth"] = "authentication and authorization (the API answers every request without credentials)",
-        ["circuit_breaker"] = "circuit breakers",
         ["ui"] = "the operations dashboard",
         ["rate_limit"] = "per-caller rate limits",
         ["approvals"] = "approvals",
@@ -28,7 +27,6 @@ internal static class NotImplementedYet
         [("server", "external_url")] = "approval links",
         [("server", "cors_allowed_origins")] = "CORS",
         [("server", "max_concurrent_dispatch")] = "a limit on concurrent dispatches",
-        [("server", "max_sse_connections_per_tenant")] = "the event stream (SSE)",
         [("executor", "dlq_enabled")] = "the executor's dead-letter queue",
         [("audit", "backend")] = "a separate audit backend (audit records are kept in the [state] store)",
     };

@@ -1,5 +1,8 @@
 using Acteon.Grains;
 using Acteon.Grains.Audit;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Streaming;
+using Acteon.Silo.Cluster;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
@@ -47,6 +50,22 @@ public static class ActeonServiceCollectionExtensions
             (o.Enabled, o.Provider, o.Endpoint, o.Model, o.ApiKey, o.Timeout, o.FailOpen, o.CacheCapacity) =
                 (e.Enabled, e.Provider, e.Endpoint, e.Model, e.ApiKey, e.Timeout, e.FailOpen, e.CacheCapacity);
         });
+        services.Configure<CircuitBreakerOptions>(o =>
+        {
+            var c = config.CircuitBreaker;
+            (o.Enabled, o.Defaults, o.Providers) = (c.Enabled, c.Defaults, c.Providers);
+        });
+        services.Configure<StreamOptions>(o =>
+        {
+            var s = config.Server;
+            (o.Enabled, o.MaxConnectionsPerTenant, o.ReplayBufferSize, o.ClientBufferSize) = (s.SseEnabled, s.MaxSseConnectionsPerTenant, s.SseReplayBuffer, s.SseClientBuffer);
+        });
+        if (config.State.Backend == StateConfig.Postgres)
+        {
+            // The nodes of a cluster share this database: stream events and breaker states reach the others through it.
+            services.AddPostgresClusterBus(config.State.Url!);
+        }
+
         services.Configure<RecurringOptions>(o => (o.MinInterval, o.MissedAfter, o.RetryPeriod) = (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
         services.Configure<StateMachineOptions>(o =>
         {

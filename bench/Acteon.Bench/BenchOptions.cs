@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring|alertmanager|soak [--recurring N] [--lead SECONDS] [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring|alertmanager|soak|breakers|stream [--recurring N] [--lead SECONDS] [--rules N] [--streams N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
@@ -24,6 +24,9 @@ internal sealed record BenchOptions
 
     /// <summary>Alternating bare/gateway closed-loop rounds of the <c>http</c> mode.</summary>
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Open SSE streams of the <c>stream</c> mode.</summary>
+    public int Streams { get; init; } = 100;
 
     /// <summary>Rules loaded in the <c>rules</c> mode (none of them matches the benchmark's actions).</summary>
     public int Rules { get; init; } = 50;
@@ -74,6 +77,7 @@ internal sealed record BenchOptions
                 "--rules" => options with { Rules = Positive(flag, value) },
                 "--recurring" => options with { Recurring = Positive(flag, value) },
                 "--lead" => options with { Lead = Seconds(flag, value) },
+                "--streams" => options with { Streams = Positive(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };
         }

@@ -10,6 +10,8 @@ namespace Acteon.Bench;
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
 /// <item><c>alertmanager</c>: <see cref="Alertmanager.AlertmanagerBenchmark"/> — the same alert stream into Prometheus Alertmanager and the gateway (SQLite, PostgreSQL).</item>
 /// <item><c>soak</c>: <see cref="SoakBenchmark"/> — a real gateway process, poison audit records, SIGTERM, then every record checked in the store.</item>
+/// <item><c>breakers</c>: <see cref="BreakerBenchmark"/> — the gateway with circuit breakers off vs on.</item>
+/// <item><c>stream</c>: <see cref="StreamBenchmark"/> — dispatch → SSE delivery latency with N open streams.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -44,6 +46,10 @@ internal static class Program
                 return await RulesHttpBenchmark.RunAsync(options);
             case "alloc":
                 return await AllocationBenchmark.RunAsync(options);
+            case "breakers":
+                return await BreakerBenchmark.RunAsync(options);
+            case "stream":
+                return await StreamBenchmark.RunAsync(options);
             case "cluster":
                 return await ClusterBenchmark.RunAsync(options);
             case "recurring":

@@ -25,10 +25,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
     /// <param name="remindersOnTime">Orleans' reminders run on <paramref name="time"/> too (Orleans' keyed reminder clock), so a test drives them.</param>
     /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
+    /// <param name="maxRetries"><c>[executor] max_retries</c>.</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
         IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false,
-        string? stateUrl = null)
+        string? stateUrl = null, int maxRetries = 3)
     {
         _remindersOnTime = remindersOnTime;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
@@ -61,7 +62,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             {(stateUrl is null ? "" : $"url = \"{stateUrl}\"")}
 
             [executor]
-            max_retries = 3
+            max_retries = {maxRetries}
             timeout_seconds = 30
             retry_base_delay_ms = 1
             retry_max_delay_ms = 5

@@ -2,6 +2,8 @@ using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Providers.Health;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Cluster;
 using Acteon.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -38,6 +40,8 @@ public sealed class GrainTestCluster : IAsyncLifetime
             silo.Services.AddKeyedSingleton<TimeProvider>(GatewayClock.Key, Clock);
             silo.Services.AddSingleton<IProviderRegistry>(new TestProviderRegistry(Echo, Gated));
             silo.Services.AddSingleton<ProviderHealthMetrics>();
+            silo.Services.AddSingleton<ClusterBus>();
+            silo.Services.AddSingleton<CircuitBreakerCache>();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();
