@@ -2,7 +2,9 @@ using Acteon.Grains.Abstractions;
 using System.Text.Json.Serialization.Metadata;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Providers;
@@ -37,6 +39,8 @@ public static class GrainsServiceCollectionExtensions
         services.TryAddSingleton<EmbeddingService>();
         services.TryAddSingleton<RuleEngine>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RuleEngineService>());
+        services.AddApprovals();
+        services.AddChains();
         services.TryAddSingleton<VerdictHandler>();
         services.TryAddSingleton<DispatchPipeline>();
         services.TryAddSingleton<BatchingAuditWriter>();

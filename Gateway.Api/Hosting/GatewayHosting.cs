@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
+using Acteon.Gateway.Api.Approvals;
 using Acteon.Gateway.Api.Audit;
+using Acteon.Gateway.Api.Chains;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Embeddings;
 using Acteon.Gateway.Api.Health;
@@ -77,6 +79,8 @@ public static class GatewayHosting
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapChainEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)

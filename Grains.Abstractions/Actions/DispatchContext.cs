@@ -16,4 +16,7 @@ public sealed record DispatchContext
 
     /// <summary>A scheduled action coming due: it runs as allowed instead of being scheduled again.</summary>
     public bool Scheduled { get; init; }
+
+    /// <summary>An approved action: the rules are evaluated again, and a verdict that would hold it once more runs it instead.</summary>
+    public bool Approved { get; init; }
 }

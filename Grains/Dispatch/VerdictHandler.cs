@@ -1,4 +1,6 @@
 using Acteon.Grains.Abstractions;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Deduplication;
@@ -13,7 +15,9 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
-public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
+public sealed class VerdictHandler(
+    IGrainFactory grains, ActionExecutor executor, ApprovalRequester approvals, ChainStarter chains,
+    [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -48,13 +52,20 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 var dueAt = time.GetUtcNow() + schedule.Delay;
                 await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
                 return new ScheduledOutcome(scheduledId, dueAt);
+            case RequestApprovalAction approval:
+                return await approvals.RequestAsync(action, approval, rule!);
+            case ChainAction chain:
+                return await chains.StartAsync(action, chain, rule);
             default:
                 return await ExecuteAsync(action, action.Provider, cancellationToken);
         }
     }
 
     /// <summary>A grain key scoped by namespace and tenant; ':' and '\' in them are escaped so scopes never collide.</summary>
-    public static string ScopedKey(GatewayAction action, string key) => $"{Escape(action.Namespace)}:{Escape(action.Tenant)}:{key}";
+    public static string ScopedKey(GatewayAction action, string key) => ScopedKey(action.Namespace, action.Tenant, key);
+
+    /// <inheritdoc cref="ScopedKey(GatewayAction, string)"/>
+    public static string ScopedKey(string ns, string tenant, string key) => $"{Escape(ns)}:{Escape(tenant)}:{key}";
 
     private static string Escape(string part) => part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
 

@@ -1,6 +1,8 @@
 using System.Collections;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.Rules.Loading;
 using Acteon.Grains.Rules.Toggles;
@@ -17,13 +19,19 @@ public sealed class RuleEngine
     private readonly RuleOptions _options;
     private readonly IProviderRegistry _providers;
     private readonly IGrainFactory _grains;
+    private readonly ChainOptions _chains;
+    private readonly bool _approvalKeysConfigured;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private IReadOnlyDictionary<string, bool> _toggles = new Dictionary<string, bool>();
     private volatile RuleSet _current = RuleSet.Empty;
 
-    public RuleEngine(IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains)
+    public RuleEngine(
+        IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains,
+        IOptions<ChainOptions> chains, IOptions<ApprovalOptions> approvals)
     {
         _options = options.Value;
+        _chains = chains.Value;
+        _approvalKeysConfigured = approvals.Value.Keys.Count > 0;
         _providers = providers;
         _grains = grains;
         Embeddings = embeddingOptions.Value.Enabled ? embeddings : null;
@@ -37,7 +45,11 @@ public sealed class RuleEngine
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment);
+    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment)
+    {
+        ChainExists = _chains.Definitions.ContainsKey,
+        ApprovalKeysConfigured = _approvalKeysConfigured,
+    };
 
     public async Task<RuleReloadResult> ReloadAsync()
     {

@@ -1,5 +1,7 @@
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
@@ -23,4 +25,6 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public ApprovalOptions Approvals { get; init; } = new();
+    public IReadOnlyDictionary<string, ChainDefinition> Chains { get; init; } = new Dictionary<string, ChainDefinition>();
 }

@@ -11,11 +11,11 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "chains", "approvals"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
-        ["auth", "state_machines", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
+        ["auth", "state_machines", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -59,17 +59,21 @@ public static class ConfigLoader
         }
 
         var state = StateSection(Section(root, file, "state"));
+        var server = ServerSection(Section(root, file, "server"));
+        var providers = ProvidersSection(root, file);
         return new ActeonConfig
         {
             SourceFile = file,
-            Server = ServerSection(Section(root, file, "server")),
+            Server = server,
             State = state,
             Telemetry = TelemetrySection(Section(root, file, "telemetry")),
             Cluster = ClusterSection.Read(Section(root, file, "cluster"), state),
             Executor = ExecutorSection(Section(root, file, "executor")),
             Dispatch = DedupSection(Section(root, file, "dedup")),
             Audit = AuditSection(Section(root, file, "audit")),
-            Providers = ProvidersSection(root, file),
+            Providers = providers,
+            Approvals = ApprovalsSection.Read(Section(root, file, "server"), Section(root, file, "approvals"), server),
+            Chains = ChainsSection.Read(root, file, providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
         };

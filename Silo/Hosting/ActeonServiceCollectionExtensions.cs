@@ -1,5 +1,7 @@
 using Acteon.Grains;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
@@ -44,6 +46,12 @@ public static class ActeonServiceCollectionExtensions
             (o.Enabled, o.Provider, o.Endpoint, o.Model, o.ApiKey, o.Timeout, o.FailOpen, o.CacheCapacity) =
                 (e.Enabled, e.Provider, e.Endpoint, e.Model, e.ApiKey, e.Timeout, e.FailOpen, e.CacheCapacity);
         });
+        services.Configure<ApprovalOptions>(o =>
+        {
+            var a = config.Approvals;
+            (o.ExternalUrl, o.Keys, o.Retention) = (a.ExternalUrl, a.Keys, a.Retention);
+        });
+        services.Configure<ChainOptions>(o => o.Definitions = config.Chains);
         foreach (var provider in config.Providers)
         {
             services.AddSingleton(provider);

@@ -15,6 +15,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 {
     private readonly string _configPath;
     private readonly TimeProvider? _time;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="extraToml">More TOML appended to the configuration.</param>
     /// <param name="backend">The <c>[state]</c> backend.</param>
@@ -22,10 +23,13 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="services">Changes to the gateway's services after its own (e.g. shorter reminder intervals).</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         _configPath = Path.Combine(Directory, "acteon.toml");
@@ -81,6 +85,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             // The gateway's clock only: Orleans keeps the system clock, so that driving this one never makes the
             // membership protocol declare the silo dead.
             builder.ConfigureTestServices(services => services.AddKeyedSingleton(GatewayClock.Key, time));
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -1,0 +1,58 @@
+using System.Globalization;
+
+namespace Acteon.Gateway.Api.Http;
+
+/// <summary>The query of a scoped list: <c>namespace</c> and <c>tenant</c> (required), <c>status</c>, <c>limit</c> (default 50, at most 1000), <c>offset</c>.</summary>
+public sealed record ScopeQuery(string Namespace, string Tenant, string? Status, int Limit, int Offset)
+{
+    public const int DefaultLimit = 50;
+    public const int MaxLimit = 1000;
+
+    /// <summary>Null with <paramref name="error"/> set when a parameter is missing or bad (400 naming it).</summary>
+    public static ScopeQuery? Read(IQueryCollection query, out ApiError? error, bool paged = true)
+    {
+        var errors = new List<FieldError>();
+        var ns = Required(query, "namespace", errors);
+        var tenant = Required(query, "tenant", errors);
+        var limit = paged ? Integer(query, "limit", 1, errors) ?? DefaultLimit : DefaultLimit;
+        var offset = paged ? Integer(query, "offset", 0, errors) ?? 0 : 0;
+        if (errors.Count > 0)
+        {
+            error = ApiError.BadRequest($"invalid query parameter '{errors[0].Path}': {errors[0].Message}", errors);
+            return null;
+        }
+
+        error = null;
+        return new ScopeQuery(ns!, tenant!, Text(query, "status"), Math.Min(limit, MaxLimit), offset);
+    }
+
+    private static string? Text(IQueryCollection query, string name) =>
+        query.TryGetValue(name, out var value) && value.ToString() is { Length: > 0 } text ? text : null;
+
+    private static string? Required(IQueryCollection query, string name, List<FieldError> errors)
+    {
+        var text = Text(query, name);
+        if (text is null)
+        {
+            errors.Add(new FieldError(name, "is required"));
+        }
+
+        return text;
+    }
+
+    private static int? Integer(IQueryCollection query, string name, int min, List<FieldError> errors)
+    {
+        if (Text(query, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return value;
+        }
+
+        errors.Add(new FieldError(name, string.Create(CultureInfo.InvariantCulture, $"must be a whole number of at least {min}, not '{text}'")));
+        return null;
+    }
+}
