@@ -165,8 +165,6 @@ public sealed class RuleVerdictDispatchTests
     [Theory]
     [InlineData("group", "{type: group, group_by: [payload.service], group_wait_seconds: 30}")]
     [InlineData("state_machine", "{type: state_machine, state_machine: alert, fingerprint_fields: [action_type]}")]
-    [InlineData("request_approval", "{type: request_approval, notify_provider: log, timeout_seconds: 3600, message: needs a human}")]
-    [InlineData("chain", "{type: chain, chain: incident-triage}")]
     public async Task Dispatch_NotYetSupportedAction_501NamingTheRuleAndProviderNeverCalled(string kind, string action)
     {
         await using var listener = await WebhookListener.StartAsync();
@@ -185,7 +183,7 @@ public sealed class RuleVerdictDispatchTests
     {
         await using var listener = await WebhookListener.StartAsync();
         await using var app = new GatewayApp(Hook(listener.Url),
-            rules: Files(Rule("chain-alerts", "{field: action.action_type, eq: alert}", "{type: chain, chain: incident-triage}")));
+            rules: Files(Rule("group-alerts", "{field: action.action_type, eq: alert}", "{type: group, group_by: [payload.service]}")));
 
         var body = await app.PostJsonAsync("/v1/dispatch/batch", new { actions = new[] { Act(), Act(actionType: "alert"), Act() } });
         var results = body.GetProperty("results").EnumerateArray().ToList();
@@ -193,7 +191,7 @@ public sealed class RuleVerdictDispatchTests
         Assert.Equal(3, results.Count);
         Assert.Equal("executed", results[0].GetProperty("outcome").GetProperty("outcome").GetString());
         Assert.Equal("error", results[1].GetProperty("status").GetString());
-        Assert.Contains("rule 'chain-alerts'", results[1].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains("rule 'group-alerts'", results[1].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal("executed", results[2].GetProperty("outcome").GetProperty("outcome").GetString());
         Assert.Equal(2, listener.Requests.Count);
     }
