@@ -17,7 +17,8 @@ public interface IChainGrain : IGrainWithStringKey
     [Alias("AdvanceAsync"), OneWay]
     Task AdvanceAsync();
 
-    [Alias("GetAsync")]
+    /// <summary>Interleaves with a running step: a read does not wait for a slow provider.</summary>
+    [Alias("GetAsync"), AlwaysInterleave]
     Task<ChainDetail?> GetAsync();
 
     [Alias("CancelAsync")]

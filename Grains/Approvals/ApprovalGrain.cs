@@ -29,6 +29,7 @@ internal sealed class ApprovalGrain(
     public const string ReminderName = "approval";
 
     private readonly ApprovalOptions _options = options.Value;
+    private readonly ReminderWake _wake = new();
 
     public async Task RequestAsync(ApprovalRequest request)
     {
@@ -160,18 +161,12 @@ internal sealed class ApprovalGrain(
         var (at, interval) = stored.Status == ApprovalStatus.Pending || (stored.Status == ApprovalStatus.Approved && !stored.Executed)
             ? (stored.Request!.ExpiresAt, _options.WakeInterval)
             : (stored.DecidedAt!.Value + _options.Retention, _options.RetentionWakeInterval);
-        var due = at - now;
-        due = due < TimeSpan.Zero ? TimeSpan.Zero : due > interval ? interval : due;
-        await this.RegisterOrUpdateReminder(ReminderName, due, interval);
+        await _wake.SetAsync(this, ReminderName, at - now, at, interval);
     }
 
     private async Task StopAsync()
     {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
+        await _wake.StopAsync(this, ReminderName);
         DeactivateOnIdle();
     }
 

@@ -25,6 +25,7 @@ internal sealed class ChainGrain(
     public const string ReminderName = "advance";
 
     private readonly ChainOptions _options = options.Value;
+    private readonly ReminderWake _wake = new();
 
     public async Task<ChainStarted> StartAsync(ChainStart start)
     {
@@ -174,19 +175,10 @@ internal sealed class ChainGrain(
     {
         var chain = state.State;
         var at = chain.ExpiresAt is { } expires && expires < chain.ReadyAt ? expires : chain.ReadyAt;
-        var due = at - time.GetUtcNow();
-        var interval = _options.WakeInterval;
-        due = due < TimeSpan.Zero ? TimeSpan.Zero : due > interval ? interval : due;
-        await this.RegisterOrUpdateReminder(ReminderName, due, interval);
+        await _wake.SetAsync(this, ReminderName, at - time.GetUtcNow(), at, _options.WakeInterval);
     }
 
-    private async Task StopAsync()
-    {
-        if (await this.GetReminder(ReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-    }
+    private Task StopAsync() => _wake.StopAsync(this, ReminderName);
 
     private ChainSummary? Summary()
     {
