@@ -30,6 +30,7 @@ public sealed class ApprovalRequester(IGrainFactory grains, ApprovalSigner signe
             ApproveUrl = approve,
             RejectUrl = reject,
         });
+        // Stream seam: an `approval_required` event (links redacted) is published here once the stream exists.
         return new PendingApprovalOutcome(id, expiresAt, approve, reject);
     }
 

@@ -149,6 +149,7 @@ internal sealed class ChainGrain(
             UpdatedAt = completedAt,
         }, 0));
 
+        // Stream seam: a `chain_advanced` event is published here (after the write) once the stream exists.
         await audit.StepAsync(state.State, action, result, record.Status, startedAt, completedAt);
         if (status != ChainStatus.Running)
         {

@@ -153,6 +153,8 @@ public sealed class ApprovalEndpointsTests
         var noSig = await ClickAsync(app, "/v1/approvals/ns/t/x/approve?expires_at=1", HttpStatusCode.BadRequest);
         var badExpiry = await ClickAsync(app, "/v1/approvals/ns/t/x/approve?sig=ab&expires_at=soon", HttpStatusCode.BadRequest);
         var noScope = await app.GetJsonAsync("/v1/approvals?namespace=notifications", HttpStatusCode.BadRequest);
+        // A link opened in a browser (GET) decides nothing.
+        await app.GetJsonAsync("/v1/approvals/ns/t/x/approve?sig=ab&expires_at=1", HttpStatusCode.MethodNotAllowed);
 
         Assert.Equal("sig", noSig.GetProperty("details")[0].GetProperty("path").GetString());
         Assert.Equal("expires_at", badExpiry.GetProperty("details")[0].GetProperty("path").GetString());
