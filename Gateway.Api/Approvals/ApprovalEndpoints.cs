@@ -15,6 +15,8 @@ namespace Acteon.Gateway.Api.Approvals;
 /// </summary>
 public static class ApprovalEndpoints
 {
+    private static readonly string[] Statuses = [ApprovalStatus.Pending, ApprovalStatus.Approved, ApprovalStatus.Rejected, ApprovalStatus.Expired];
+
     public static RouteGroupBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/approvals").WithTags("Approvals");
@@ -87,7 +89,7 @@ public static class ApprovalEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, out var error, Statuses) is not { } scope)
         {
             return error!.ToResult();
         }

@@ -11,6 +11,8 @@ namespace Acteon.Gateway.Api.Chains;
 /// <summary><c>/v1/chains</c>: the chains of a namespace and tenant, one chain's steps, and cancelling a running chain.</summary>
 public static class ChainEndpoints
 {
+    private static readonly string[] Statuses = [ChainStatus.Running, ChainStatus.Completed, ChainStatus.Failed, ChainStatus.Cancelled, ChainStatus.TimedOut];
+
     public static RouteGroupBuilder MapChainEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/chains").WithTags("Chains");
@@ -31,7 +33,7 @@ public static class ChainEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, out var error, Statuses) is not { } scope)
         {
             return error!.ToResult();
         }

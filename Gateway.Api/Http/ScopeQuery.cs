@@ -9,9 +9,19 @@ public sealed record ScopeQuery(string Namespace, string Tenant, string? Status,
     public const int MaxLimit = 1000;
 
     /// <summary>Null with <paramref name="error"/> set when a parameter is missing or bad (400 naming it).</summary>
-    public static ScopeQuery? Read(IQueryCollection query, out ApiError? error, bool paged = true)
+    /// <param name="query">The request's query string.</param>
+    /// <param name="error">Set when this returns null.</param>
+    /// <param name="statuses">The values <c>status</c> may take (none: no <c>status</c> filter is read).</param>
+    /// <param name="paged">Whether <c>limit</c> and <c>offset</c> are read.</param>
+    public static ScopeQuery? Read(IQueryCollection query, out ApiError? error, string[]? statuses = null, bool paged = true)
     {
         var errors = new List<FieldError>();
+        var status = Text(query, "status");
+        if (status is not null && (statuses is null || Array.IndexOf(statuses, status) < 0))
+        {
+            errors.Add(new FieldError("status", statuses is null ? "is not a filter here" : $"must be one of {string.Join(", ", statuses)}, not '{status}'"));
+        }
+
         var ns = Required(query, "namespace", errors);
         var tenant = Required(query, "tenant", errors);
         var limit = paged ? Integer(query, "limit", 1, errors) ?? DefaultLimit : DefaultLimit;
@@ -23,7 +33,7 @@ public sealed record ScopeQuery(string Namespace, string Tenant, string? Status,
         }
 
         error = null;
-        return new ScopeQuery(ns!, tenant!, Text(query, "status"), Math.Min(limit, MaxLimit), offset);
+        return new ScopeQuery(ns!, tenant!, status, Math.Min(limit, MaxLimit), offset);
     }
 
     private static string? Text(IQueryCollection query, string name) =>

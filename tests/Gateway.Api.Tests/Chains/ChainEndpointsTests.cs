@@ -199,12 +199,14 @@ public sealed class ChainEndpointsTests
     }
 
     [Fact]
-    public async Task ChainsList_MissingScope_400NamingIt()
+    public async Task ChainsList_MissingScopeOrUnknownStatus_400NamingIt()
     {
         await using var app = new GatewayApp();
 
         var error = await app.GetJsonAsync("/v1/chains?tenant=t", HttpStatusCode.BadRequest);
+        var badStatus = await app.GetJsonAsync("/v1/chains?namespace=n&tenant=t&status=done", HttpStatusCode.BadRequest);
 
         Assert.Equal("namespace", error.GetProperty("details")[0].GetProperty("path").GetString());
+        Assert.Equal("status", badStatus.GetProperty("details")[0].GetProperty("path").GetString());
     }
 }
