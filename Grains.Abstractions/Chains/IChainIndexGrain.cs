@@ -7,6 +7,9 @@ public interface IChainIndexGrain : IGrainWithStringKey
     [Alias("PutAsync")]
     Task PutAsync(ChainSummary summary);
 
+    [Alias("RemoveAsync")]
+    Task RemoveAsync(string chainId);
+
     /// <summary>Newest first; <paramref name="status"/> null: every status.</summary>
     [Alias("ListAsync")]
     Task<ChainPage> ListAsync(string? status, int offset, int limit);

@@ -79,7 +79,7 @@ internal sealed class ChainGrain(
             await RunStepAsync(chain);
         }
 
-        await StopAsync();
+        await SettleAsync();
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status) => AdvanceAsync();
@@ -99,8 +99,9 @@ internal sealed class ChainGrain(
         }
 
         await FinishAsync(ChainStatus.Cancelled, reason);
-        await StopAsync();
-        return new ChainCancelResult(true, Detail());
+        var detail = Detail();
+        await SettleAsync();
+        return new ChainCancelResult(true, detail);
     }
 
     private async Task RunStepAsync(ChainState chain)
@@ -179,7 +180,29 @@ internal sealed class ChainGrain(
         await _wake.SetAsync(this, ReminderName, at - time.GetUtcNow(), at, _options.WakeInterval);
     }
 
-    private Task StopAsync() => _wake.StopAsync(this, ReminderName);
+    /// <summary>A chain that ended is kept (and listed) for <see cref="ChainOptions.Retention"/>, then deleted.</summary>
+    private async Task SettleAsync()
+    {
+        var chain = state.State;
+        if (chain.Definition is null)
+        {
+            await _wake.StopAsync(this, ReminderName);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        var deleteAt = chain.UpdatedAt + _options.Retention;
+        if (now < deleteAt)
+        {
+            await _wake.SetAsync(this, ReminderName, deleteAt - now, deleteAt, _options.RetentionWakeInterval);
+            return;
+        }
+
+        await GrainFactory.GetGrain<IChainIndexGrain>(ApprovalGrain.IndexKey(chain.Origin!)).RemoveAsync(chain.ChainId!);
+        await state.ClearStateAsync();
+        await _wake.StopAsync(this, ReminderName);
+        DeactivateOnIdle();
+    }
 
     private ChainSummary? Summary()
     {

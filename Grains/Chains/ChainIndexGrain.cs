@@ -3,7 +3,7 @@ using Acteon.Grains.State;
 
 namespace Acteon.Grains.Chains;
 
-/// <summary>The chains of one namespace and tenant.</summary>
+/// <summary>The chains of one namespace and tenant; entries leave when their chain's retention ends.</summary>
 [GrainType(TypeName)]
 internal sealed class ChainIndexGrain([PersistentState("chain-index", GrainStorage.Name)] IPersistentState<ChainIndexState> state)
     : Grain, IChainIndexGrain
@@ -18,6 +18,18 @@ internal sealed class ChainIndexGrain([PersistentState("chain-index", GrainStora
         }
 
         var next = new Dictionary<string, ChainSummary>(stored.Chains, StringComparer.Ordinal) { [summary.ChainId] = summary };
+        return (new ChainIndexState { Chains = next }, 0);
+    });
+
+    public Task RemoveAsync(string chainId) => state.UpdateAsync(stored =>
+    {
+        if (!stored.Chains.ContainsKey(chainId))
+        {
+            return ((ChainIndexState?)null, 0);
+        }
+
+        var next = new Dictionary<string, ChainSummary>(stored.Chains, StringComparer.Ordinal);
+        next.Remove(chainId);
         return (new ChainIndexState { Chains = next }, 0);
     });
 

@@ -10,4 +10,10 @@ public sealed class ChainOptions
     /// the most a chain waits after its silo died, since Orleans keeps a moved reminder on its first-tick-plus-periods cadence.
     /// </summary>
     public TimeSpan WakeInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a chain that ended (completed, failed, cancelled, timed out) is kept and listed.</summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>The longest an ended chain's reminder sleeps before it checks its retention.</summary>
+    public TimeSpan RetentionWakeInterval { get; set; } = TimeSpan.FromHours(1);
 }

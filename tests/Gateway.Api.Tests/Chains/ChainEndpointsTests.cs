@@ -199,6 +199,25 @@ public sealed class ChainEndpointsTests
     }
 
     [Fact]
+    public async Task Chain_Ended_KeptForSevenDaysThenGone()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(60));
+        await using var hook = await WebhookListener.StartAsync();
+        await using var app = new GatewayApp(Hook(hook.Url) + Triage, time: clock, rules: ChainRule("triage"), services: FastReminders);
+        var chainId = (await app.PostJsonAsync("/v1/dispatch", Incident())).GetProperty("chain_id").GetString()!;
+        await Wait.UntilAsync(async () => (await DetailAsync(app, chainId)).GetProperty("current_step").GetInt32() == 1, "the first step");
+        await app.PostJsonAsync($"/v1/chains/{chainId}/cancel", new { @namespace = "notifications", tenant = "tenant-1" });
+
+        clock.Advance(TimeSpan.FromDays(6));
+        Assert.Equal(1, (await app.GetJsonAsync("/v1/chains?namespace=notifications&tenant=tenant-1")).GetProperty("total").GetInt32());
+        clock.Advance(TimeSpan.FromDays(1));
+
+        await Wait.UntilAsync(async () => (await app.GetJsonAsync("/v1/chains?namespace=notifications&tenant=tenant-1")).GetProperty("total").GetInt32() == 0,
+            "the ended chain to leave the list after 7 days");
+        await DetailAsync(app, chainId, HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ChainsList_MissingScopeOrUnknownStatus_400NamingIt()
     {
         await using var app = new GatewayApp();

@@ -35,7 +35,11 @@ internal static class ChainKit
     public static object Incident() => RulesKit.Act(actionType: "incident");
 
     /// <summary>Reminders that look at the (driven) gateway clock every second of real time.</summary>
-    public static void FastReminders(IServiceCollection services) => services.Configure<ChainOptions>(o => o.WakeInterval = TimeSpan.FromSeconds(1));
+    public static void FastReminders(IServiceCollection services) => services.Configure<ChainOptions>(o =>
+    {
+        o.WakeInterval = TimeSpan.FromSeconds(1);
+        o.RetentionWakeInterval = TimeSpan.FromSeconds(1);
+    });
 
     public static Task<JsonElement> DetailAsync(GatewayApp app, string chainId, HttpStatusCode expected = HttpStatusCode.OK) =>
         app.GetJsonAsync($"/v1/chains/{chainId}?namespace=notifications&tenant=tenant-1", expected);
