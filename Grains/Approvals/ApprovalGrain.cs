@@ -41,9 +41,10 @@ internal sealed class ApprovalGrain(
             return;
         }
 
+        // The reminder first: whatever fails after it (the index, the notification), expiry and retries still happen.
+        await WakeAsync();
         await PublishAsync();
         await NotifyAsync();
-        await WakeAsync();
     }
 
     public async Task<ApprovalDecision> DecideAsync(bool approve)

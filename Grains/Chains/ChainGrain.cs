@@ -49,8 +49,8 @@ internal sealed class ChainGrain(
                     ExpiresAt = definition.TimeoutSeconds is { } timeout ? now + TimeSpan.FromSeconds(timeout) : null,
                 }, 0)
                 : ((ChainState?)null, 0));
-            await PublishAsync();
             await WakeAsync();
+            await PublishAsync();
             // The first step runs in the next turn of this grain: the dispatch answers chain_started at once.
             this.AsReference<IChainGrain>().AdvanceAsync().Ignore();
         }
