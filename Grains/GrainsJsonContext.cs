@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules.Toggles;
 using Acteon.Grains.Scheduling;
 using Acteon.Grains.Throttling;
@@ -12,4 +13,5 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(ThrottleState))]
 [JsonSerializable(typeof(ScheduledActionState))]
 [JsonSerializable(typeof(RuleTogglesState))]
+[JsonSerializable(typeof(RecurringState))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -8,6 +8,7 @@ using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Providers;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public static class GrainsServiceCollectionExtensions
         services.AddOptions<AuditOptions>();
         services.AddOptions<RuleOptions>();
         services.AddOptions<EmbeddingOptions>();
+        services.AddOptions<RecurringOptions>();
         services.AddHttpClient();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(GrainsJsonContext.Default));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IProviderFactory, LogProviderFactory>());
@@ -43,6 +45,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddChains();
         services.TryAddSingleton<VerdictHandler>();
         services.TryAddSingleton<DispatchPipeline>();
+        services.TryAddSingleton<OccurrenceRunner>();
+        services.TryAddSingleton<RecurringAudit>();
         services.TryAddSingleton<BatchingAuditWriter>();
         services.TryAddSingleton<IAuditSink>(sp => sp.GetRequiredService<BatchingAuditWriter>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, BatchingAuditWriter>(sp => sp.GetRequiredService<BatchingAuditWriter>()));

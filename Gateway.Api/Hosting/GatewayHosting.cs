@@ -9,6 +9,7 @@ using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
+using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
@@ -59,6 +60,7 @@ public static class GatewayHosting
         builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddEmbeddingRateLimit();
@@ -83,6 +85,7 @@ public static class GatewayHosting
         app.MapChainEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapRecurringEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans");

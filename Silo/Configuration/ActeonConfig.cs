@@ -4,6 +4,7 @@ using Acteon.Grains.Audit;
 using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 
@@ -27,4 +28,5 @@ public sealed record ActeonConfig
     public EmbeddingOptions Embedding { get; init; } = new();
     public ApprovalOptions Approvals { get; init; } = new();
     public IReadOnlyDictionary<string, ChainDefinition> Chains { get; init; } = new Dictionary<string, ChainDefinition>();
+    public RecurringOptions Recurring { get; init; } = new();
 }

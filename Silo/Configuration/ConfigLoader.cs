@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration.Toml;
@@ -11,7 +12,7 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "chains", "approvals"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "chains", "approvals"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
@@ -76,6 +77,7 @@ public static class ConfigLoader
             Chains = ChainsSection.Read(root, file, providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
+            Recurring = RecurringSection(Section(root, file, "recurring")),
         };
     }
 
@@ -153,6 +155,16 @@ public static class ConfigLoader
         s.AllowOnly("default_ttl_seconds");
         var o = new DispatchOptions();
         o.DefaultDedupTtl = s.Seconds("default_ttl_seconds", 1, 365L * 86_400) ?? o.DefaultDedupTtl;
+        return o;
+    }
+
+    private static RecurringOptions RecurringSection(TomlSection s)
+    {
+        s.AllowOnly("min_interval_seconds", "missed_after_seconds", "retry_seconds");
+        var o = new RecurringOptions();
+        o.MinInterval = s.Seconds("min_interval_seconds", 1, 86_400) ?? o.MinInterval;
+        o.MissedAfter = s.Seconds("missed_after_seconds", 1, 7L * 86_400) ?? o.MissedAfter;
+        o.RetryPeriod = s.Seconds("retry_seconds", 1, 3600) ?? o.RetryPeriod;
         return o;
     }
 

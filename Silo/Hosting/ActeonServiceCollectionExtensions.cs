@@ -4,6 +4,7 @@ using Acteon.Grains.Audit;
 using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Providers.Aws;
@@ -52,6 +53,7 @@ public static class ActeonServiceCollectionExtensions
             (o.ExternalUrl, o.Keys, o.Retention) = (a.ExternalUrl, a.Keys, a.Retention);
         });
         services.Configure<ChainOptions>(o => o.Definitions = config.Chains);
+        services.Configure<RecurringOptions>(o => (o.MinInterval, o.MissedAfter, o.RetryPeriod) = (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
         foreach (var provider in config.Providers)
         {
             services.AddSingleton(provider);

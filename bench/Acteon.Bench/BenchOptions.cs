@@ -6,13 +6,19 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring [--recurring N] [--lead SECONDS] [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
     public int Count { get; init; } = 1_000_000;
+
+    /// <summary>Recurring actions created in the <c>recurring</c> mode, all due in one minute.</summary>
+    public int Recurring { get; init; } = 10_000;
+
+    /// <summary><c>recurring</c> mode: at least this long from the start to the minute they are due (time to create them).</summary>
+    public TimeSpan Lead { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Alternating bare/gateway closed-loop rounds of the <c>http</c> mode.</summary>
     public int Rounds { get; init; } = 3;
@@ -64,6 +70,8 @@ internal sealed record BenchOptions
                 "--count" => options with { Count = Positive(flag, value) },
                 "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },
+                "--recurring" => options with { Recurring = Positive(flag, value) },
+                "--lead" => options with { Lead = Seconds(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };
         }

@@ -194,7 +194,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
         var first = await GatewayNode.RunToEndAsync(directory, "migrate", "-c", "acteon.toml");
         var second = await GatewayNode.RunToEndAsync(directory, "migrate", "-c", "acteon.toml");
 
-        Assert.Equal((0, true), (first.ExitCode, first.Output.Contains("3 step(s) applied", StringComparison.Ordinal)));
+        Assert.Equal((0, true), (first.ExitCode, first.Output.Contains("4 step(s) applied", StringComparison.Ordinal)));
         Assert.Equal((0, true), (second.ExitCode, second.Output.Contains("0 step(s) applied", StringComparison.Ordinal)));
         Directory.Delete(directory, recursive: true);
     }

@@ -73,6 +73,12 @@ internal static class PostgresSchema
             entry bytea NOT NULL, etag bigint NOT NULL, i_am_alive bigint NOT NULL,
             PRIMARY KEY (cluster_id, silo));
         """,
+        // Recurring actions of a namespace and tenant, so that listing them reads these rows, not every grain.
+        """
+        CREATE TABLE recurring_index (
+            namespace text NOT NULL, tenant text NOT NULL, id text NOT NULL, created_at bigint NOT NULL,
+            PRIMARY KEY (namespace, tenant, id));
+        """,
     ];
 
     /// <summary>Applies the missing steps; returns how many ran.</summary>

@@ -58,6 +58,12 @@ internal static class SqliteSchema
             PRIMARY KEY (service_id, grain_id, name)) WITHOUT ROWID;
         CREATE INDEX ix_reminders_hash ON reminders (service_id, grain_hash);
         """,
+        // Recurring actions of a namespace and tenant, so that listing them reads these rows, not every grain.
+        """
+        CREATE TABLE recurring_index (
+            namespace TEXT NOT NULL, tenant TEXT NOT NULL, id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            PRIMARY KEY (namespace, tenant, id)) WITHOUT ROWID;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);
