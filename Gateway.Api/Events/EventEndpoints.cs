@@ -30,7 +30,7 @@ public static class EventEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error, "status") is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, out var error, extra: ["status"]) is not { } scope)
         {
             return error!.ToResult();
         }

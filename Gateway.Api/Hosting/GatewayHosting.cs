@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
 using Acteon.Gateway.Api.Alertmanager;
+using Acteon.Gateway.Api.Approvals;
 using Acteon.Gateway.Api.Audit;
+using Acteon.Gateway.Api.Chains;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Embeddings;
 using Acteon.Gateway.Api.Events;
@@ -91,6 +93,8 @@ public static class GatewayHosting
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapChainEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
         app.MapCircuitBreakerEndpoints();

@@ -22,4 +22,6 @@ public sealed record DispatchContext
     /// on it run as allowed, so it never loops back into the grain that sends it.
     /// </summary>
     public bool Notification { get; init; }
+    /// <summary>An approved action: the rules are evaluated again, and a verdict that would hold it once more runs it instead.</summary>
+    public bool Approved { get; init; }
 }

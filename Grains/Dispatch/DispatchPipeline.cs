@@ -71,6 +71,12 @@ public sealed class DispatchPipeline(
             return AllowAction.Instance;
         }
 
+        // An approved action is carried out now: a verdict that would hold it (again) runs it instead.
+        if (context.Approved && decision is RequestApprovalAction or ChainAction or ScheduleAction or GroupAction or StateMachineAction)
+        {
+            return AllowAction.Instance;
+        }
+
         // A dry run only reports the verdict, so it can name one this gateway cannot carry out yet.
         if (!decision.Supported && !context.DryRun)
         {

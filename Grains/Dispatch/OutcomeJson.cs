@@ -7,7 +7,7 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>
 /// Writes a dispatch outcome in the contract's shape, <c>{"outcome": name, ...members}</c>: the API answer, and (without
-/// provider response bodies) the audit record's <c>outcome_details</c>.
+/// provider response bodies and approval links) the audit record's <c>outcome_details</c>.
 /// </summary>
 public static class OutcomeJson
 {
@@ -71,6 +71,19 @@ public static class OutcomeJson
             case CircuitOpenOutcome circuitOpen:
                 writer.WriteString("provider", circuitOpen.Provider);
                 writer.WriteString("fallback_provider", circuitOpen.FallbackProvider);
+                break;
+            case PendingApprovalOutcome pending:
+                // The links are credentials: only the caller sees them, the audit does not.
+                writer.WriteString("approval_id", pending.ApprovalId);
+                writer.WriteString("expires_at", JsonTime.Format(pending.ExpiresAt));
+                writer.WriteString("approve_url", includeResponseBody ? pending.ApproveUrl : "[redacted]");
+                writer.WriteString("reject_url", includeResponseBody ? pending.RejectUrl : "[redacted]");
+                break;
+            case ChainStartedOutcome chain:
+                writer.WriteString("chain_id", chain.ChainId);
+                writer.WriteString("chain_name", chain.ChainName);
+                writer.WriteNumber("total_steps", chain.TotalSteps);
+                writer.WriteString("first_step", chain.FirstStep);
                 break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);

@@ -1,4 +1,6 @@
 using Acteon.Grains.Abstractions;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Deduplication;
@@ -16,7 +18,8 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
 public sealed class VerdictHandler(
-    IGrainFactory grains, CircuitBreakerGate breakers, GroupAddBatcher groups, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
+    IGrainFactory grains, CircuitBreakerGate breakers, GroupAddBatcher groups, ApprovalRequester approvals, ChainStarter chains,
+    [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -56,6 +59,10 @@ public sealed class VerdictHandler(
                 return await GroupVerdict.HandleAsync(groups, action, group, time.GetUtcNow());
             case StateMachineAction machine:
                 return await StateMachineVerdict.HandleAsync(grains, action, machine, (a, token) => ExecuteAsync(a, a.Provider, token), cancellationToken);
+            case RequestApprovalAction approval:
+                return await approvals.RequestAsync(action, approval, rule!);
+            case ChainAction chain:
+                return await chains.StartAsync(action, chain, rule);
             default:
                 return await ExecuteAsync(action, action.Provider, cancellationToken);
         }

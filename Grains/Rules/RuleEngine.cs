@@ -1,6 +1,8 @@
 using System.Collections;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.Rules.Loading;
 using Acteon.Grains.Rules.Toggles;
@@ -19,16 +21,20 @@ public sealed class RuleEngine
     private readonly IProviderRegistry _providers;
     private readonly IGrainFactory _grains;
     private readonly StateMachineOptions _stateMachines;
+    private readonly ChainOptions _chains;
+    private readonly bool _approvalKeysConfigured;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private IReadOnlyDictionary<string, bool> _toggles = new Dictionary<string, bool>();
     private volatile RuleSet _current = RuleSet.Empty;
 
     public RuleEngine(
         IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains,
-        IOptions<StateMachineOptions> stateMachines)
+        IOptions<StateMachineOptions> stateMachines, IOptions<ChainOptions> chains, IOptions<ApprovalOptions> approvals)
     {
         _options = options.Value;
         _stateMachines = stateMachines.Value;
+        _chains = chains.Value;
+        _approvalKeysConfigured = approvals.Value.Keys.Count > 0;
         _providers = providers;
         _grains = grains;
         Embeddings = embeddingOptions.Value.Enabled ? embeddings : null;
@@ -42,7 +48,11 @@ public sealed class RuleEngine
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment, _stateMachines.Machines.ContainsKey);
+    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment, _stateMachines.Machines.ContainsKey)
+    {
+        ChainExists = _chains.Definitions.ContainsKey,
+        ApprovalKeysConfigured = _approvalKeysConfigured,
+    };
 
     /// <summary>Loads the rules; a bad file is a <see cref="RuleStartupException"/> naming it.</summary>
     public async Task<RuleReloadResult> LoadAtStartupAsync()

@@ -1,6 +1,8 @@
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
 using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
@@ -27,6 +29,8 @@ public sealed record ActeonConfig
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
     public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
+    public ApprovalOptions Approvals { get; init; } = new();
+    public IReadOnlyDictionary<string, ChainDefinition> Chains { get; init; } = new Dictionary<string, ChainDefinition>();
     public RecurringOptions Recurring { get; init; } = new();
     public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
 

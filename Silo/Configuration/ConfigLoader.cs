@@ -13,7 +13,7 @@ namespace Acteon.Silo.Configuration;
 public static class ConfigLoader
 {
     private static readonly string[] OwnSections =
-        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker"];
+        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -62,11 +62,12 @@ public static class ConfigLoader
         }
 
         var state = StateSection(Section(root, file, "state"));
+        var server = ServerSection(Section(root, file, "server"));
         var providers = ProvidersSection(root, file);
         return new ActeonConfig
         {
             SourceFile = file,
-            Server = ServerSection(Section(root, file, "server")),
+            Server = server,
             State = state,
             Telemetry = TelemetrySection(Section(root, file, "telemetry")),
             Cluster = ClusterSection.Read(Section(root, file, "cluster"), state),
@@ -75,6 +76,8 @@ public static class ConfigLoader
             Audit = AuditSection(Section(root, file, "audit")),
             Providers = providers,
             CircuitBreaker = CircuitBreakerSection.Read(Section(root, file, "circuit_breaker"), providers),
+            Approvals = ApprovalsSection.Read(Section(root, file, "server"), Section(root, file, "approvals"), server),
+            Chains = ChainsSection.Read(root, file, providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
             Recurring = RecurringSection(Section(root, file, "recurring")),

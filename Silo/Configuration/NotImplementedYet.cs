@@ -13,8 +13,6 @@ internal static class NotImplementedYet
         ["auth"] = "authentication and authorization (the API answers every request without credentials)",
         ["ui"] = "the operations dashboard",
         ["rate_limit"] = "per-caller rate limits",
-        ["approvals"] = "approvals",
-        ["chains"] = "chains",
         ["background"] = "background processing (recurring actions, group flushes, timeouts)",
         ["llm_guardrail"] = "the LLM guardrail",
     };
@@ -22,9 +20,6 @@ internal static class NotImplementedYet
     /// <summary>Keys of implemented sections → the feature they configure.</summary>
     public static readonly IReadOnlyDictionary<(string Section, string Key), string> Keys = new Dictionary<(string, string), string>
     {
-        [("server", "approval_keys")] = "approvals",
-        [("server", "approval_secret")] = "approvals",
-        [("server", "external_url")] = "approval links",
         [("server", "cors_allowed_origins")] = "CORS",
         [("server", "max_concurrent_dispatch")] = "a limit on concurrent dispatches",
         [("executor", "dlq_enabled")] = "the executor's dead-letter queue",

@@ -1,8 +1,10 @@
 using Acteon.Grains;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
 using Acteon.Grains.CircuitBreakers;
 using Acteon.Grains.Streaming;
 using Acteon.Silo.Cluster;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
@@ -66,6 +68,12 @@ public static class ActeonServiceCollectionExtensions
             services.AddPostgresClusterBus(config.State.Url!);
         }
 
+        services.Configure<ApprovalOptions>(o =>
+        {
+            var a = config.Approvals;
+            (o.ExternalUrl, o.Keys, o.Retention) = (a.ExternalUrl, a.Keys, a.Retention);
+        });
+        services.Configure<ChainOptions>(o => o.Definitions = config.Chains);
         services.Configure<RecurringOptions>(o => (o.MinInterval, o.MissedAfter, o.RetryPeriod) = (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
         services.Configure<StateMachineOptions>(o =>
         {

@@ -38,9 +38,11 @@ internal sealed class ActionParser(RuleParseContext context)
                 reader.Seconds("group_interval_seconds", 1, 86_400, false) ?? TimeSpan.FromMinutes(5), reader.Seconds("repeat_interval_seconds", 1, 30L * 86_400, false),
                 (int)(reader.Integer("max_group_size", 1, 100_000, false) ?? 100), YamlNodes.Get(map, "notify_provider") is null ? null : Provider(reader, "notify_provider")),
             "state_machine" => new StateMachineAction(StateMachine(reader), reader.KeyFields("fingerprint_fields", required: false)),
+            "request_approval" when !context.ApprovalKeysConfigured => throw new RuleSyntaxException(YamlNodes.Line(map),
+                "a request_approval rule needs [server] approval_keys = [{id = \"k1\", secret = \"<hex>\"}] in acteon.toml to sign its approve/reject links"),
             "request_approval" => new RequestApprovalAction(Provider(reader, "notify_provider"),
                 reader.Seconds("timeout_seconds", 1, 30L * 86_400, false) ?? TimeSpan.FromHours(1), reader.Text("message", required: false)),
-            "chain" => new ChainAction(reader.Text("chain", required: true)!),
+            "chain" => new ChainAction(Chain(reader)),
             _ => throw new RuleSyntaxException(YamlNodes.Line(map), $"unknown action type '{type}'; use one of {string.Join(", ", Types)}"),
         };
         return action;
@@ -60,6 +62,14 @@ internal sealed class ActionParser(RuleParseContext context)
         return context.StateMachineExists?.Invoke(name) ?? true
             ? name
             : throw new RuleSyntaxException(reader.LineOf("state_machine"), $"state_machine '{name}' is not configured ([[state_machines]] in acteon.toml)");
+    }
+
+    private string Chain(Fields reader)
+    {
+        var name = reader.Text("chain", required: true)!;
+        return context.ChainExists(name)
+            ? name
+            : throw new RuleSyntaxException(reader.LineOf("chain"), $"chain '{name}' is not defined ([[chains]] in acteon.toml)");
     }
 
     private sealed class Fields(YamlMappingNode map)

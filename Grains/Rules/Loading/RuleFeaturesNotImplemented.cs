@@ -17,8 +17,6 @@ internal static class RuleFeaturesNotImplemented
     /// <summary>Action types → the feature they belong to.</summary>
     public static readonly IReadOnlyDictionary<string, string> ActionTypes = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["request_approval"] = "approvals",
-        ["chain"] = "chains",
     };
 
     public static string RuleKeyMessage(string key) =>

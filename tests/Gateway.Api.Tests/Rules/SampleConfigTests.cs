@@ -34,6 +34,7 @@ public sealed class SampleConfigTests
             ["allow", "deduplicate", "deny", "modify", "reroute", "schedule", "suppress", "throttle"],
             rules.Select(r => r.GetProperty("action").GetString()!).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rules, r => r.GetProperty("name").GetString() == "block-data-exfiltration" && r.GetProperty("enabled").GetBoolean());
+        Assert.Contains(rules, r => r.GetProperty("name").GetString() == "trigger-incident-triage" && r.GetProperty("enabled").GetBoolean());
     }
 
     /// <summary>The gateway on a given acteon.toml (the sample's own, not one GatewayApp writes).</summary>

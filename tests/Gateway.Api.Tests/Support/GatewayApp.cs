@@ -16,6 +16,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     private readonly string _configPath;
     private readonly TimeProvider? _time;
     private readonly bool _remindersOnTime;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="extraToml">More TOML appended to the configuration.</param>
     /// <param name="backend">The <c>[state]</c> backend.</param>
@@ -26,12 +27,14 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="remindersOnTime">Orleans' reminders run on <paramref name="time"/> too (Orleans' keyed reminder clock), so a test drives them.</param>
     /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
     /// <param name="maxRetries"><c>[executor] max_retries</c>.</param>
+    /// <param name="services">Changes to the gateway's services after its own (e.g. shorter reminder intervals).</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
         IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false,
-        string? stateUrl = null, int maxRetries = 3)
+        string? stateUrl = null, int maxRetries = 3, Action<IServiceCollection>? services = null)
     {
         _remindersOnTime = remindersOnTime;
+        _services = services;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         _configPath = Path.Combine(Directory, "acteon.toml");
@@ -95,6 +98,11 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
                     services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, time);
                 }
             });
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 
