@@ -28,10 +28,10 @@ public sealed class SampleConfigTests
         var body = await app.GetJsonAsync("/v1/rules");
         var rules = body.GetProperty("rules").EnumerateArray().ToList();
 
-        Assert.Equal(8, rules.Count);
+        Assert.Equal(12, rules.Count);
         Assert.Equal(rules.Select(r => r.GetProperty("priority").GetInt32()).Order(), rules.Select(r => r.GetProperty("priority").GetInt32()));
         Assert.Equal(
-            ["allow", "deduplicate", "deny", "modify", "reroute", "schedule", "suppress", "throttle"],
+            ["allow", "chain", "deduplicate", "deny", "group", "modify", "request_approval", "reroute", "schedule", "state_machine", "suppress", "throttle"],
             rules.Select(r => r.GetProperty("action").GetString()!).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rules, r => r.GetProperty("name").GetString() == "block-data-exfiltration" && r.GetProperty("enabled").GetBoolean());
         Assert.Contains(rules, r => r.GetProperty("name").GetString() == "trigger-incident-triage" && r.GetProperty("enabled").GetBoolean());

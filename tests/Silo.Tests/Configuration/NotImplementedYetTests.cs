@@ -8,13 +8,8 @@ public sealed class NotImplementedYetTests
 {
     [Theory]
     [InlineData("[auth]\nenabled = true\n", "acteon.toml:2: [auth] configures authentication and authorization")]
-    [InlineData("[circuit_breaker]\nenabled = true\n", "acteon.toml:2: [circuit_breaker] configures circuit breakers")]
-    [InlineData("[circuit_breaker.providers.email]\nfailure_threshold = 3\n", "acteon.toml:2: [circuit_breaker] configures circuit breakers")]
     [InlineData("[ui]\nenabled = true\n", "acteon.toml:2: [ui] configures the operations dashboard")]
     [InlineData("[rate_limit]\nenabled = true\n", "acteon.toml:2: [rate_limit] configures per-caller rate limits")]
-    [InlineData("[approvals]\nenabled = true\n", "acteon.toml:2: [approvals] configures approvals")]
-    [InlineData("[[chains]]\nname = \"c\"\n", "acteon.toml:2: [chains] configures chains")]
-    [InlineData("[[state_machines]]\nname = \"alert\"\n", "acteon.toml:2: [state_machines] configures state machines")]
     [InlineData("[background]\nenabled = true\n", "acteon.toml:2: [background] configures background processing")]
     [InlineData("[llm_guardrail]\nenabled = true\n", "acteon.toml:2: [llm_guardrail] configures the LLM guardrail")]
     public void Parse_SectionOfAFeatureNotImplemented_FailsNamingFileLineAndSection(string toml, string expected)
@@ -26,12 +21,8 @@ public sealed class NotImplementedYetTests
     }
 
     [Theory]
-    [InlineData("server", "approval_keys", "[{ id = \"k1\", secret = \"00ff\" }]", "approvals")]
-    [InlineData("server", "approval_secret", "\"00ff\"", "approvals")]
-    [InlineData("server", "external_url", "\"https://acteon.example.com\"", "approval links")]
     [InlineData("server", "cors_allowed_origins", "[\"https://a.example.com\"]", "CORS")]
     [InlineData("server", "max_concurrent_dispatch", "100", "a limit on concurrent dispatches")]
-    [InlineData("server", "max_sse_connections_per_tenant", "10", "the event stream (SSE)")]
     [InlineData("executor", "dlq_enabled", "true", "the executor's dead-letter queue")]
     [InlineData("audit", "backend", "\"postgres\"", "a separate audit backend")]
     public void Parse_KeyOfAFeatureNotImplemented_FailsNamingFileLineAndKey(string section, string key, string value, string feature)
