@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Approvals;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Rules.Actions;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Acteon.Grains.Approvals;
 
 /// <summary>Carries out a <c>request_approval</c> verdict: a new approval grain holds the action, the outcome carries the signed links.</summary>
-public sealed class ApprovalRequester(IGrainFactory grains, ApprovalSigner signer, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
+public sealed class ApprovalRequester(IGrainFactory grains, ApprovalSigner signer, IStreamEventPublisher stream, [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
 {
     public async Task<PendingApprovalOutcome> RequestAsync(GatewayAction action, RequestApprovalAction decision, string rule)
     {
@@ -30,7 +31,8 @@ public sealed class ApprovalRequester(IGrainFactory grains, ApprovalSigner signe
             ApproveUrl = approve,
             RejectUrl = reject,
         });
-        // Stream seam: an `approval_required` event (links redacted) is published here once the stream exists.
+        // After the approval grain stored the request; the event carries only ids (never the signed links).
+        stream.Publish(StreamEvent.ApprovalRequired(action.Namespace, action.Tenant, id, action.ActionType, action.Id));
         return new PendingApprovalOutcome(id, expiresAt, approve, reject);
     }
 

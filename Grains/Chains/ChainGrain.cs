@@ -1,5 +1,6 @@
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Chains;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Approvals;
 using Acteon.Grains.Execution;
 using Acteon.Grains.State;
@@ -18,6 +19,7 @@ internal sealed class ChainGrain(
     [PersistentState("chain", GrainStorage.Name)] IPersistentState<ChainState> state,
     ActionExecutor executor,
     ChainAudit audit,
+    IStreamEventPublisher stream,
     IOptions<ChainOptions> options,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IChainGrain, IRemindable
 {
@@ -150,7 +152,9 @@ internal sealed class ChainGrain(
             UpdatedAt = completedAt,
         }, 0));
 
-        // Stream seam: a `chain_advanced` event is published here (after the write) once the stream exists.
+        // After the write that recorded the step and chose the next one.
+        var origin = state.State.Origin!;
+        stream.Publish(StreamEvent.ChainAdvanced(origin.Namespace, origin.Tenant, state.State.ChainId!, step.Name, next is { } following ? definition.Steps[following].Name : null, status));
         await audit.StepAsync(state.State, action, result, record.Status, startedAt, completedAt);
         if (status != ChainStatus.Running)
         {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Groups;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ internal sealed class GroupGrain(
     [PersistentState("group", GrainStorage.Name)] IPersistentState<GroupState> state,
     IServiceProvider services,
     GroupMetrics metrics,
+    IStreamEventPublisher stream,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IGroupGrain, IRemindable
 {
     public const string TypeName = "group";
@@ -143,7 +145,13 @@ internal sealed class GroupGrain(
         var pipeline = services.GetRequiredService<DispatchPipeline>();
         await pipeline.DispatchAsync(Summary(group, flush), new DispatchContext { CallerId = "group", Notification = true }, CancellationToken.None);
         metrics.Flushed(flush.Events.Count);
-        await state.UpdateAsync(current => current.PendingFlush?.FlushId == flush.FlushId ? (current with { PendingFlush = null }, true) : (null, false));
+        var cleared = await state.UpdateAsync(current => current.PendingFlush?.FlushId == flush.FlushId ? (current with { PendingFlush = null }, true) : (null, false));
+        if (cleared)
+        {
+            // After the write that cleared this flush: once per successful send (a flush resent after a crash may publish again).
+            var settings = group.Settings!;
+            stream.Publish(StreamEvent.GroupFlushed(settings.Namespace, settings.Tenant, group.GroupId!, settings.GroupKey, flush.Events.Count));
+        }
     }
 
     /// <summary>Keeps one reminder while the group lives, due at its next decision; removes it (and the group) at the end.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.StateMachines;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +20,7 @@ internal sealed class FingerprintGrain(
     IOptions<StateMachineOptions> options,
     IServiceProvider services,
     StateMachineMetrics metrics,
+    IStreamEventPublisher stream,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IFingerprintGrain, IRemindable
 {
     public const string TypeName = "fingerprint";
@@ -97,13 +99,20 @@ internal sealed class FingerprintGrain(
         if (current.Fingerprint is not null && current.PendingNotice is null && current.TimeoutAt is { } due && due <= now
             && Machine(current.StateMachine) is var machine && machine.TimeoutIn(current.State) is { } timeout)
         {
-            await state.UpdateAsync(s => s.TimeoutAt is { } d && d <= now && s.PendingNotice is null
+            var moved = await state.UpdateAsync(s => s.TimeoutAt is { } d && d <= now && s.PendingNotice is null
                 ? (Move(s, machine, timeout.TransitionTo, now, "timeout") with
                 {
                     PendingNotice = new TimeoutNotice { NoticeId = Guid.CreateVersion7(now).ToString(), PreviousState = s.State, NewState = timeout.TransitionTo, FiredAt = now },
                 }, true)
                 : (null, false));
             metrics.Transitioned(machine.Name, timeout.TransitionTo, "timeout");
+            if (moved && state.State.PendingNotice is { } fired)
+            {
+                // After the write that moved the state by timeout.
+                var after = state.State;
+                stream.Publish(StreamEvent.Timeout(after.Namespace, after.Tenant, after.Fingerprint!, after.StateMachine, fired.PreviousState, fired.NewState));
+            }
+
             await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
         }
 
