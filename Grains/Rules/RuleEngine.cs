@@ -55,7 +55,24 @@ public sealed class RuleEngine
     };
 
     /// <summary>Loads the rules; a bad file is a <see cref="RuleStartupException"/> naming it.</summary>
-    public async Task<RuleReloadResult> LoadAtStartupAsync()
+    /// <remarks>
+    /// Loads once per engine: the gateway loads before its host starts (a bad file is then one line, no stack trace),
+    /// and the rule service's start, which every host runs, awaits that same load instead of reading the files again.
+    /// </remarks>
+    public Task<RuleReloadResult> LoadAtStartupAsync()
+    {
+        if (Volatile.Read(ref _startupLoad) is { } started)
+        {
+            return started;
+        }
+
+        var load = LoadCheckedAsync();
+        return Interlocked.CompareExchange(ref _startupLoad, load, null) ?? load;
+    }
+
+    private Task<RuleReloadResult>? _startupLoad;
+
+    private async Task<RuleReloadResult> LoadCheckedAsync()
     {
         var result = await ReloadAsync();
         return result.Errors.Count == 0
