@@ -37,6 +37,7 @@ public sealed partial class BatchingAuditWriter : IHostedService, IAuditSink, ID
     private long _lost;
     private volatile string? _storeError;
     private Task _loop = Task.CompletedTask;
+    private Task? _stopped;
 
     public BatchingAuditWriter(IAuditStore store, IOptions<AuditOptions> options, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, ILogger<BatchingAuditWriter> logger)
     {
@@ -101,8 +102,19 @@ public sealed partial class BatchingAuditWriter : IHostedService, IAuditSink, ID
         return Task.CompletedTask;
     }
 
-    /// <summary>Drains the queue; at the host's shutdown deadline (<paramref name="cancellationToken"/>) it stops retrying and counts what is left.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Drains the queue; at the host's shutdown deadline (<paramref name="cancellationToken"/>) it stops retrying and counts what is left.
+    /// Idempotent: a second stop (a test host and its entry point both stop the host, one of them after disposing it) awaits the first.
+    /// </summary>
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _stopped ??= StopOnceAsync(cancellationToken);
+        }
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         await _draining.CancelAsync();
@@ -112,6 +124,17 @@ public sealed partial class BatchingAuditWriter : IHostedService, IAuditSink, ID
 
     public void Dispose()
     {
+        lock (_gate)
+        {
+            // A stop still draining keeps its sources; they hold no timer or handle, so leaving them to the collector loses nothing.
+            if (_stopped is { IsCompleted: false })
+            {
+                return;
+            }
+
+            _stopped ??= Task.CompletedTask;
+        }
+
         _giveUp.Dispose();
         _draining.Dispose();
     }

@@ -122,6 +122,33 @@ public sealed class BatchingAuditWriterTests
         writer.Dispose();
     }
 
+    [Fact]
+    public async Task StopAsync_CalledAgainConcurrentlyAndAfterDispose_AwaitsTheFirstStopAndThrowsNothing()
+    {
+        // A test host stops the host while its entry point stops and disposes it: the writer sees two stops, one after Dispose.
+        var store = new FlakyStore();
+        var writer = Start(store, new AuditOptions { BatchSize = 7, FlushInterval = TimeSpan.FromMinutes(10) });
+        await EnqueueAsync(writer, 30);
+
+        var first = writer.StopAsync(CancellationToken.None);
+        var second = writer.StopAsync(CancellationToken.None);
+        await Task.WhenAll(first, second);
+        writer.Dispose();
+        await writer.StopAsync(CancellationToken.None);
+
+        Assert.Same(first, second);
+        Assert.Equal(30, store.Written.Count);
+    }
+
+    [Fact]
+    public async Task StopAsync_AfterDisposeWithoutAStop_ThrowsNothing()
+    {
+        var writer = Start(new FlakyStore(), new AuditOptions { FlushInterval = TimeSpan.Zero });
+        writer.Dispose();
+
+        await writer.StopAsync(CancellationToken.None);
+    }
+
     private static BatchingAuditWriter Start(IAuditStore store, AuditOptions options, TimeProvider? time = null)
     {
         var writer = new BatchingAuditWriter(store, Options.Create(options), time ?? TimeProvider.System, NullLogger<BatchingAuditWriter>.Instance);
