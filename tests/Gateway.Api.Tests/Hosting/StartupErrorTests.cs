@@ -44,19 +44,64 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Start_WithPostgresUnreachable_OneLineOnStderrNoStackTraceExitCode3()
+    /// <remarks>PostgreSQL is also the membership store then (<c>[cluster] membership</c> follows <c>[state]</c>), for a silo and for a client.</remarks>
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("client")]
+    public async Task Start_WithPostgresUnreachable_OneLineOnStderrNoStackTraceExitCode3(string role)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-no-store").FullName;
+        var port = Loopback.FreePort();
         await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
-            $"[state]\nbackend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={Loopback.FreePort()};Username=x;Password=y;Database=z\"\n");
+            $"[state]\nbackend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z\"\n[cluster]\nrole = \"{role}\"\n");
 
         var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
         Assert.Equal(3, exitCode);
-        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var line = OneLineWithoutStackTrace(stderr, stdout);
         Assert.StartsWith("acteon: state store unavailable: ", line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("client")]
+    public async Task Start_WithRedisMembershipUnreachable_OneLineNamingHostAndPortNoStackTraceExitCode4(string role)
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-no-redis").FullName;
+        var port = Loopback.FreePort();
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
+            $"[state]\nbackend = \"memory\"\n[cluster]\nrole = \"{role}\"\nmembership = \"redis\"\nredis_url = \"127.0.0.1:{port}\"\n");
+
+        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+
+        Assert.Equal(4, exitCode);
+        var line = OneLineWithoutStackTrace(stderr, stdout);
+        Assert.StartsWith($"acteon: cluster membership store unavailable: cannot reach Redis at 127.0.0.1:{port} ([cluster] redis_url): ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithARedisUrlNamingNoHost_ExitsWithCode2NamingTheKey()
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-bad-redis").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), "[cluster]\nmembership = \"redis\"\nredis_url = \",\"\n");
+
+        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+
+        Assert.Equal(2, exitCode);
+        var line = OneLineWithoutStackTrace(stderr, stdout);
+        Assert.StartsWith("acteon: acteon.toml:3: [cluster] redis_url: is not a Redis connection string", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>Stderr is exactly one <c>acteon:</c> line, and neither stream holds a stack trace.</summary>
+    private static string OneLineWithoutStackTrace(string stderr, string stdout)
+    {
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("acteon: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+        return line;
     }
 
     [Fact]
