@@ -44,64 +44,56 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
     }
 
-    /// <remarks>PostgreSQL is also the membership store then (<c>[cluster] membership</c> follows <c>[state]</c>), for a silo and for a client.</remarks>
+    /// <remarks>
+    /// PostgreSQL as the state store is the membership store too (<c>[cluster] membership</c> follows <c>[state]</c>): exit 3;
+    /// Redis as the membership store of its own: exit 4. Each for a silo and for a client.
+    /// </remarks>
     [Theory]
-    [InlineData("silo")]
-    [InlineData("client")]
-    public async Task Start_WithPostgresUnreachable_OneLineOnStderrNoStackTraceExitCode3(string role)
+    [InlineData("postgres", "silo")]
+    [InlineData("postgres", "client")]
+    [InlineData("redis", "silo")]
+    [InlineData("redis", "client")]
+    public async Task Start_WithTheStoreUnreachable_OneLineNamingHostAndPortNoStackTraceItsExitCode(string store, string role)
     {
-        var directory = Directory.CreateTempSubdirectory("acteon-no-store").FullName;
         var port = Loopback.FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
-            $"[state]\nbackend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z\"\n[cluster]\nrole = \"{role}\"\n");
+        var (state, cluster, expectedExit, expectedStart) = store == "postgres"
+            ? ($"backend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z\"\n", "", 3, "acteon: state store unavailable: ")
+            : ("backend = \"memory\"\n", $"membership = \"redis\"\nredis_url = \"127.0.0.1:{port}\"\n", 4,
+                $"acteon: cluster membership store unavailable: cannot reach Redis at 127.0.0.1:{port} ([cluster] redis_url): ");
 
-        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+        var (exitCode, line) = await StartWithAsync($"[state]\n{state}[cluster]\nrole = \"{role}\"\n{cluster}");
 
-        Assert.Equal(3, exitCode);
-        var line = OneLineWithoutStackTrace(stderr, stdout);
-        Assert.StartsWith("acteon: state store unavailable: ", line, StringComparison.Ordinal);
+        Assert.Equal(expectedExit, exitCode);
+        Assert.StartsWith(expectedStart, line, StringComparison.Ordinal);
         Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
-    }
-
-    [Theory]
-    [InlineData("silo")]
-    [InlineData("client")]
-    public async Task Start_WithRedisMembershipUnreachable_OneLineNamingHostAndPortNoStackTraceExitCode4(string role)
-    {
-        var directory = Directory.CreateTempSubdirectory("acteon-no-redis").FullName;
-        var port = Loopback.FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
-            $"[state]\nbackend = \"memory\"\n[cluster]\nrole = \"{role}\"\nmembership = \"redis\"\nredis_url = \"127.0.0.1:{port}\"\n");
-
-        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
-
-        Assert.Equal(4, exitCode);
-        var line = OneLineWithoutStackTrace(stderr, stdout);
-        Assert.StartsWith($"acteon: cluster membership store unavailable: cannot reach Redis at 127.0.0.1:{port} ([cluster] redis_url): ", line, StringComparison.Ordinal);
-        Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Start_WithARedisUrlNamingNoHost_ExitsWithCode2NamingTheKey()
     {
-        var directory = Directory.CreateTempSubdirectory("acteon-bad-redis").FullName;
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), "[cluster]\nmembership = \"redis\"\nredis_url = \",\"\n");
-
-        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+        var (exitCode, line) = await StartWithAsync("[cluster]\nmembership = \"redis\"\nredis_url = \",\"\n");
 
         Assert.Equal(2, exitCode);
-        var line = OneLineWithoutStackTrace(stderr, stdout);
         Assert.StartsWith("acteon: acteon.toml:3: [cluster] redis_url: is not a Redis connection string", line, StringComparison.Ordinal);
     }
 
-    /// <summary>Stderr is exactly one <c>acteon:</c> line, and neither stream holds a stack trace.</summary>
-    private static string OneLineWithoutStackTrace(string stderr, string stdout)
+    /// <summary>
+    /// Starts the program on <paramref name="toml"/> as acteon.toml; stderr must be exactly one <c>acteon:</c> line, and
+    /// neither stream may hold a stack trace or the host's own start-up failure.
+    /// </summary>
+    private static async Task<(int ExitCode, string Line)> StartWithAsync(string toml)
     {
+        var directory = Directory.CreateTempSubdirectory("acteon-startup").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), toml);
+
+        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("acteon: ", line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
-        return line;
+        Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
+        return (exitCode, line);
     }
 
     [Fact]
