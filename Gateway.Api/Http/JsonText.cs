@@ -17,6 +17,7 @@ public static class JsonText
 
     /// <summary>Objects up to this many properties are checked for duplicate names pair by pair, without allocating.</summary>
     private const int SmallObject = 16;
+
     private const string InvalidUtf8 = "is not valid UTF-8";
     private const string InvalidUnicode = "is not valid Unicode (a lone or swapped surrogate escape such as \\ud800, or invalid UTF-8)";
     private const string Nul = "must not contain NUL (U+0000)";

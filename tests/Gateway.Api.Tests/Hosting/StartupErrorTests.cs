@@ -68,15 +68,6 @@ public sealed class StartupErrorTests
         Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Start_WithARedisUrlNamingNoHost_ExitsWithCode2NamingTheKey()
-    {
-        var (exitCode, line) = await StartWithAsync("[cluster]\nmembership = \"redis\"\nredis_url = \",\"\n");
-
-        Assert.Equal(2, exitCode);
-        Assert.StartsWith("acteon: acteon.toml:3: [cluster] redis_url: is not a Redis connection string", line, StringComparison.Ordinal);
-    }
-
     /// <summary>
     /// Starts the program on <paramref name="toml"/> as acteon.toml; stderr must be exactly one <c>acteon:</c> line, and
     /// neither stream may hold a stack trace or the host's own start-up failure.
