@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -10,7 +11,7 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/audit").WithTags("Audit");
+        var group = app.MapGroup("/v1/audit").WithTags("Audit").RequirePermission(Permission.AuditRead);
         group.MapGet("", QueryAsync)
             .WithSummary("Query audit records (newest first) with filters and pagination")
             .Produces<AuditPageSchema>()

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -17,7 +18,7 @@ public static class DispatchEndpoints
 
     public static RouteGroupBuilder MapDispatchEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch");
+        var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch").RequirePermission(Permission.Dispatch);
         group.MapPost("", DispatchOneAsync)
             .WithSummary("Dispatch one action through the gateway pipeline")
             .Accepts<ActionSchema>("application/json")

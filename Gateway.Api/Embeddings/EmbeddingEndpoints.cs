@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
@@ -32,7 +33,7 @@ public static class EmbeddingEndpoints
 
     public static RouteGroupBuilder MapEmbeddingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/embeddings").WithTags("Embeddings").RequireRateLimiting(RatePolicy);
+        var group = app.MapGroup("/v1/embeddings").WithTags("Embeddings").RequirePermission(Permission.EmbeddingsUse).RequireRateLimiting(RatePolicy);
         group.MapPost("/similarity", SimilarityAsync).WithSummary("Cosine similarity of a text and a topic (for tuning semantic_match thresholds)");
         return group;
     }

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -12,8 +13,10 @@ public static class HealthEndpoints
     public const string ReadyPath = "/health/ready";
     private const int MetricsCounters = 7;
 
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Probes and load balancers call these without credentials.
+        var app = endpoints.MapGroup("").AllowPublic();
         app.MapGet("/health", async (DispatchMetrics metrics, IStoreHealth store, CancellationToken cancellationToken) =>
         {
             var storeError = await store.CheckAsync(cancellationToken);
@@ -46,9 +49,9 @@ public static class HealthEndpoints
                 })
                 : new ApiError(StatusCodes.Status503ServiceUnavailable, $"state store unavailable: {storeError}").ToResult();
         }).WithTags("Health").WithSummary("Readiness: 503 while the state store cannot be reached");
-        app.MapGet("/metrics", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer => WriteCounters(writer, metrics, MetricsCounters)))
+        endpoints.MapGroup("").RequirePermission(Permission.MetricsRead).MapGet("/metrics", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer => WriteCounters(writer, metrics, MetricsCounters)))
             .WithTags("Health").WithSummary("Dispatch counters");
-        return app;
+        return endpoints;
     }
 
     private static void WriteCounters(Utf8JsonWriter writer, DispatchMetrics metrics, int count)

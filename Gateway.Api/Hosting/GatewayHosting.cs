@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
 using Acteon.Gateway.Api.Audit;
@@ -59,6 +60,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ActionReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddGatewayOpenApi();
+        builder.Services.AddGatewayAuth(config);
         builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTelemetry(config.Telemetry);
         return builder;
@@ -70,8 +72,10 @@ public static class GatewayHosting
         _ = app.Services.GetRequiredService<IProviderRegistry>();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
+        app.UseGatewayAuth();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         app.MapGatewayTelemetry();
         app.MapClusterEndpoints();
         app.MapDispatchEndpoints();
@@ -81,7 +85,7 @@ public static class GatewayHosting
         app.MapProviderHealthEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
-            app.MapOrleansDashboard(routePrefix: "/orleans");
+            app.MapOrleansDashboard(routePrefix: "/orleans").RequirePermission(Permission.OrleansDashboard);
         }
 
         return app;

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Grains.Abstractions;
@@ -16,7 +17,7 @@ public static class ProviderHealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapProviderHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/providers/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, CancellationToken cancellationToken) =>
+        app.MapGroup("/v1/providers").RequirePermission(Permission.ProvidersRead).MapGet("/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, CancellationToken cancellationToken) =>
         {
             var providers = registry.All.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
             var checks = await Task.WhenAll(providers.Select(p => CheckAsync(p, cancellationToken)));

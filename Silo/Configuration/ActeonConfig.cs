@@ -4,6 +4,7 @@ using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Silo.Configuration.Auth;
 
 namespace Acteon.Silo.Configuration;
 
@@ -23,4 +24,6 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public AuthConfig Auth { get; init; } = new();
+    public RateLimitConfig RateLimit { get; init; } = new();
 }

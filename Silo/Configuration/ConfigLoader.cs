@@ -4,6 +4,7 @@ using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Silo.Configuration.Auth;
 using Acteon.Silo.Configuration.Toml;
 
 namespace Acteon.Silo.Configuration;
@@ -11,11 +12,11 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding"];
+    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "auth", "rate_limit"];
 
     // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
     private static readonly string[] LaterSections =
-        ["auth", "state_machines", "chains", "circuit_breaker", "background", "ui", "rate_limit", "llm_guardrail", "approvals"];
+        ["state_machines", "chains", "circuit_breaker", "background", "ui", "llm_guardrail", "approvals"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -72,7 +73,25 @@ public static class ConfigLoader
             Providers = ProvidersSection(root, file),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
+            Auth = AuthSection.Read(Section(root, file, "auth"), file),
+            RateLimit = RateLimitSection.Read(Section(root, file, "rate_limit"), file),
         };
+    }
+
+    /// <summary>The users and API keys of <c>[auth]</c> in <paramref name="path"/> and of auth.toml beside it, read again (hot reload).</summary>
+    public static AuthCredentials LoadAuthCredentials(string path)
+    {
+        try
+        {
+            var root = TomlParser.Parse(TomlParser.Decode(File.ReadAllBytes(path), path), path);
+            var auth = Section(root, path, "auth");
+            _ = AuthSection.Read(auth, path);
+            return AuthSection.ReadCredentials(auth.Table, path);
+        }
+        catch (TomlException error)
+        {
+            throw new ConfigurationException(error.Message);
+        }
     }
 
     private static TomlSection Section(TomlTable root, string file, string name) => root.TryGetValue(name, out var value)
