@@ -23,13 +23,21 @@ public static class AuditEndpoints
         return group;
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, IAuditStore store)
+    private static async Task<IResult> QueryAsync(HttpContext http, Caller caller, IAuditStore store)
     {
         var query = AuditQueryReader.Read(http.Request.Query, out var error);
         if (query is null)
         {
             return error!.ToResult();
         }
+
+        if (query.Tenant is { } tenant && !caller.CoversTenant(tenant))
+        {
+            return new ApiError(StatusCodes.Status403Forbidden, $"forbidden: no grant covers tenant={tenant}").ToResult();
+        }
+
+        // Only records some grant of the caller covers, filtered by the store (so total and paging stay right).
+        query = query with { Scopes = caller.AuditScopes() };
 
         var page = await store.QueryAsync(query, http.RequestAborted);
         return DispatchEndpoints.Json(writer =>
@@ -49,11 +57,13 @@ public static class AuditEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string action_id, IAuditStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string action_id, Caller caller, IAuditStore store, CancellationToken cancellationToken)
     {
         var record = await store.GetByActionIdAsync(action_id, cancellationToken);
         return record is null
             ? ApiError.NotFound($"no audit record for action '{action_id}'").ToResult()
+            : !caller.CanAccess(record.Tenant, record.Namespace, record.Provider, record.ActionType)
+            ? Caller.Forbidden(record.Tenant, record.Namespace, record.Provider, record.ActionType).ToResult()
             : DispatchEndpoints.Json(writer => JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord));
     }
 }

@@ -38,7 +38,8 @@ public static class DispatchEndpoints
     }
 
     private static async Task<IResult> DispatchOneAsync(
-        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline)
+        HttpContext http, Caller caller, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline,
+        RateLimits limits)
     {
         var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
@@ -55,9 +56,19 @@ public static class DispatchEndpoints
                 return ApiError.BadRequest($"invalid action: {errors[0].Path} {errors[0].Message}", errors).ToResult();
             }
 
+            if (!caller.CanAccess(action.Tenant, action.Namespace, action.Provider, action.ActionType))
+            {
+                return Caller.Forbidden(action.Tenant, action.Namespace, action.Provider, action.ActionType).ToResult();
+            }
+
             if (!providers.TryGet(action.Provider, out _))
             {
                 return ApiError.NotFound($"provider not found: {action.Provider}").ToResult();
+            }
+
+            if (await limits.TenantAsync(action.Tenant) is var (message, retryAfter))
+            {
+                return RateLimitResponse.TooMany(message, retryAfter);
             }
 
             var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };

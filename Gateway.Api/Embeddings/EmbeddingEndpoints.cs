@@ -38,8 +38,14 @@ public static class EmbeddingEndpoints
         return group;
     }
 
-    private static async Task<IResult> SimilarityAsync(HttpContext http, JsonRequestReader body, EmbeddingService embeddings, IOptions<EmbeddingOptions> options)
+    private static async Task<IResult> SimilarityAsync(HttpContext http, Caller caller, JsonRequestReader body, EmbeddingService embeddings, IOptions<EmbeddingOptions> options)
     {
+        // Texts belong to no tenant; a caller whose grants cover nothing may not use the embedding provider either.
+        if (caller.Grants.Count == 0)
+        {
+            return new ApiError(StatusCodes.Status403Forbidden, "forbidden: the caller has no grants").ToResult();
+        }
+
         if (!options.Value.Enabled)
         {
             return ApiError.NotFound("embedding provider is not configured; add an [embedding] section to acteon.toml").ToResult();
