@@ -36,11 +36,11 @@ public sealed class CredentialWatcher(CredentialStore store) : IHostedService, I
 
     public void Dispose()
     {
-        foreach (var watcher in _watchers)
+        var watchers = _watchers.ToArray();
+        _watchers.Clear();
+        foreach (var watcher in watchers)
         {
             watcher.Dispose();
         }
-
-        _watchers.Clear();
     }
 }
