@@ -11,6 +11,7 @@ public sealed class StartupErrorTests
     [InlineData("[[providers]]\nname = \"h\"\ntype = \"webhook\"\n", "bad.toml:1: provider 'h' (webhook): 'url' is required")]
     [InlineData("[[providers]]\nname = \"l\"\ntype = \"log\"\n[[providers]]\nname = \"l\"\ntype = \"log\"\n", "provider name 'l' is used twice")]
     [InlineData("key = \n", "bad.toml:1:")]
+    [InlineData("[auth]\nenabled = true\n", "bad.toml:2: [auth] enabled = true needs jwt_secret")]
     public async Task Start_WithBadConfig_ExitsWithCode2AndNamesTheProblem(string toml, string expected)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bad-config").FullName;

@@ -15,6 +15,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 {
     private readonly string _configPath;
     private readonly TimeProvider? _time;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     /// <param name="extraToml">More TOML appended to the configuration.</param>
     /// <param name="backend">The <c>[state]</c> backend.</param>
@@ -22,10 +23,13 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="configure">More host configuration (e.g. a logger provider).</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false,
+        Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         _configPath = Path.Combine(Directory, "acteon.toml");
@@ -76,6 +80,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(GatewayConfiguration.ConfigPathSetting, _configPath);
+        _configure?.Invoke(builder);
         if (_time is { } time)
         {
             // The gateway's clock only: Orleans keeps the system clock, so that driving this one never makes the
