@@ -87,11 +87,12 @@ public sealed class GatewayNode : IAsyncDisposable
     }
 
     /// <summary>Starts the process and waits until <c>/health/live</c> answers.</summary>
-    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "")
+    public static async Task<GatewayNode> StartAsync(
+        string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "", string extra = "")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, cluster: cluster, server: server));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), Config(id, port, url, webhook, extra, cluster, server));
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "rules.yaml"), rules);
         var node = new GatewayNode(id, port, directory, Launch(directory, "-c", "acteon.toml"));
