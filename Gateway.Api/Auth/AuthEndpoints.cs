@@ -26,7 +26,8 @@ public static class AuthEndpoints
         return group;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, JsonRequestReader body, CredentialStore store, TokenIssuer issuer, RateLimits limits)
+    private static async Task<IResult> LoginAsync(
+        HttpContext http, JsonRequestReader body, CredentialStore store, TokenIssuer issuer, RateLimits limits, AuthEpoch epoch)
     {
         if (!store.Settings.Enabled)
         {
@@ -65,6 +66,8 @@ public static class AuthEndpoints
             return new ApiError(StatusCodes.Status401Unauthorized, "invalid credentials").ToResult();
         }
 
+        // The epoch is fixed before the first token is issued, so that no token of this storage's lifetime predates it.
+        await epoch.GetAsync();
         var token = issuer.Issue(user);
         return DispatchEndpoints.Json(writer =>
         {

@@ -7,6 +7,7 @@ namespace Acteon.Bench;
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
 /// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
+/// <item><c>auth</c>: <see cref="AuthHttpBenchmark"/> — the gateway with [auth] off vs on, called with a JWT and with an API key.</item>
 /// </list>
 /// Pieces: <see cref="BareServer"/>, <see cref="GatewayServer"/>, <see cref="LoadGenerator"/>, <see cref="LatencyRecorder"/>.
 /// </summary>
@@ -41,6 +42,8 @@ internal static class Program
                 return await RulesHttpBenchmark.RunAsync(options);
             case "alloc":
                 return await AllocationBenchmark.RunAsync(options);
+            case "auth":
+                return await AuthHttpBenchmark.RunAsync(options);
             case "cluster":
                 return await ClusterBenchmark.RunAsync(options);
             default:
