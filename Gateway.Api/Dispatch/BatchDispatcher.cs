@@ -48,7 +48,10 @@ public static partial class BatchDispatcher
 
             using var batchSpan = GatewayTelemetry.Source.StartActivity("dispatch.batch", ActivityKind.Internal, TraceParent.From(http));
             batchSpan?.SetTag("acteon.batch.size", count);
-            var context = new DispatchContext { DryRun = dryRun, ParentTrace = batchSpan?.Context ?? TraceParent.From(http) };
+            var context = new DispatchContext
+            {
+                DryRun = dryRun, ParentTrace = batchSpan?.Context ?? TraceParent.From(http), CallerId = caller.Id, AuthMethod = caller.Method,
+            };
             var results = new Element[count];
             var index = 0;
             foreach (var element in actions.EnumerateArray())

@@ -71,7 +71,7 @@ public static class DispatchEndpoints
                 return RateLimitResponse.TooMany(message, retryAfter);
             }
 
-            var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };
+            var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http), CallerId = caller.Id, AuthMethod = caller.Method };
             // Not RequestAborted: an accepted action is carried through even if the caller hangs up (or the deadline passes).
             var outcome = await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None));
             return Json(writer => OutcomeJson.Write(writer, outcome));

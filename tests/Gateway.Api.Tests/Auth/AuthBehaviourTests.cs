@@ -128,6 +128,7 @@ public sealed class AuthBehaviourTests
         Assert.Equal(3, audit.Body.GetProperty("total").GetInt32());
         Assert.Equal((HttpStatusCode.Forbidden, "forbidden: no grant covers tenant=globex"), (forbidden.Status, forbidden.Error));
         Assert.Equal(5, all.Body.GetProperty("total").GetInt32());
+        Assert.Equal(["acme", "acme", "admin"], audit.Body.GetProperty("records").EnumerateArray().Select(r => r.GetProperty("caller_id").GetString()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
