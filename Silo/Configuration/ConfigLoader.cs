@@ -14,7 +14,7 @@ public static class ConfigLoader
 {
     private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "auth", "rate_limit"];
 
-    // Sections other parts of the gateway read (rules engine, auth, state machines, ...); accepted here as they are.
+    // Sections other parts of the gateway read (state machines, chains, ...); accepted here as they are.
     private static readonly string[] LaterSections =
         ["state_machines", "chains", "circuit_breaker", "background", "ui", "llm_guardrail", "approvals"];
 
