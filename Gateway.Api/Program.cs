@@ -25,6 +25,8 @@ try
 
     var builder = GatewayHosting.CreateBuilder(commandLine.HostArgs);
     var config = GatewayConfiguration.Load(commandLine, builder.Configuration);
+    // The store first, on its own: an unreachable store is one line and exit 3, before a host starts (and logs its failure).
+    await StoreMigration.MigrateAsync(config.State, CancellationToken.None);
     builder.AddActeonGateway(config);
     var app = builder.Build();
     app.MapActeonGateway();

@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
+using Acteon.Grains.Recurring;
+using Acteon.Grains.Groups;
+using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules.Toggles;
 using Acteon.Grains.Scheduling;
 using Acteon.Grains.Throttling;
@@ -12,4 +15,11 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(ThrottleState))]
 [JsonSerializable(typeof(ScheduledActionState))]
 [JsonSerializable(typeof(RuleTogglesState))]
+[JsonSerializable(typeof(RecurringState))]
+[JsonSerializable(typeof(GroupState))]
+[JsonSerializable(typeof(GroupIndexState))]
+[JsonSerializable(typeof(GroupNotificationPayload))]
+[JsonSerializable(typeof(FingerprintState))]
+[JsonSerializable(typeof(EventIndexState))]
+[JsonSerializable(typeof(TimeoutNotificationPayload))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

@@ -1,5 +1,4 @@
 using Acteon.Providers.Aws.Credentials;
-using Acteon.Providers.Aws.Health;
 using Acteon.Providers.Aws.Protocols;
 using Acteon.Providers.Aws.Signing;
 using Amazon;
@@ -11,7 +10,7 @@ namespace Acteon.Providers.Aws;
 /// Builds the service clients of provider entries: signed hand-written clients (one shared HTTP connection pool)
 /// and the settings and credentials of AWSSDK clients.
 /// </summary>
-internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, TimeProvider time, ProviderHealthMetrics metrics) : IDisposable
+internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, TimeProvider time) : IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler
     {
@@ -24,8 +23,6 @@ internal sealed class AwsClientFactory(IAwsCredentialSource baseCredentials, Tim
     };
 
     public TimeProvider Time => time;
-
-    public ProviderHealthMetrics Metrics => metrics;
 
     public AwsServiceClient Create(AwsProviderOptions options, string signingName, string endpointPrefix) =>
         new(_http, new AwsRequestSigner(signingName, options.Region), options.EndpointFor(endpointPrefix), CredentialsFor(options), time, options.Timeout);

@@ -9,10 +9,10 @@ namespace Acteon.Providers.Aws;
 
 /// <summary>
 /// What every AWS provider shares: the action-type check, turning <see cref="AwsCallException"/>s and AWSSDK
-/// exceptions into results (<paramref name="service"/> names the service in their messages), the health check, and recording
-/// each attempt in <see cref="ProviderHealthMetrics"/>.
+/// exceptions into results (<paramref name="service"/> names the service in their messages), and the health check
+/// (the provider grain records each call in the gateway's provider health metrics).
 /// </summary>
-internal abstract class AwsProvider(string name, string type, string service, AwsClientFactory clients) : IActionProvider, IProviderHealthCheck
+internal abstract class AwsProvider(string name, string type, string service) : IActionProvider, IProviderHealthCheck
 {
     public string Name => name;
 
@@ -23,7 +23,6 @@ internal abstract class AwsProvider(string name, string type, string service, Aw
 
     public async ValueTask<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
     {
-        var started = clients.Time.GetTimestamp();
         ProviderResult result;
         try
         {
@@ -41,7 +40,6 @@ internal abstract class AwsProvider(string name, string type, string service, Aw
             result = classified;
         }
 
-        clients.Metrics.Record(name, clients.Time.GetElapsedTime(started), result.Error);
         return result;
     }
 

@@ -3,7 +3,6 @@ using Acteon.Providers.Aws.AutoScaling;
 using Acteon.Providers.Aws.Credentials;
 using Acteon.Providers.Aws.Ec2;
 using Acteon.Providers.Aws.EventBridge;
-using Acteon.Providers.Aws.Health;
 using Acteon.Providers.Aws.Lambda;
 using Acteon.Providers.Aws.S3;
 using Acteon.Providers.Aws.Ses;
@@ -26,7 +25,6 @@ public static class AwsServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IAwsCredentialSource, DefaultChainCredentialSource>();
-        services.TryAddSingleton<ProviderHealthMetrics>();
         services.TryAddSingleton<AwsClientFactory>();
         services.AddSingleton<IProviderFactory, SnsProviderFactory>();
         services.AddSingleton<IProviderFactory, LambdaProviderFactory>();

@@ -20,7 +20,37 @@ public static class AuditEndpoints
             .WithSummary("The most recent audit record of an action")
             .Produces<AuditRecord>()
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+        // Dead letters hold records of every tenant: the reader needs a grant for all of them.
+        app.MapGroup("/admin/audit").RequirePermission(Permission.AuditDeadLettersRead).MapGet("/dead-letters", DeadLettersAsync).WithTags("Audit")
+            .WithSummary("Audit records the store rejected for their content, newest first, with the reason")
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
         return group;
+    }
+
+    private static async Task<IResult> DeadLettersAsync(HttpContext http, IAuditStore store)
+    {
+        var limit = AuditQuery.DefaultLimit;
+        if (http.Request.Query.TryGetValue("limit", out var raw)
+            && (!int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out limit) || limit is < 1 or > AuditQuery.MaxLimit))
+        {
+            return ApiError.BadRequest($"invalid query parameter 'limit': must be a whole number from 1 to {AuditQuery.MaxLimit}, not '{raw}'",
+                [new FieldError("limit", $"must be a whole number from 1 to {AuditQuery.MaxLimit}")]).ToResult();
+        }
+
+        var page = await store.ReadDeadLettersAsync(limit, http.RequestAborted);
+        return DispatchEndpoints.Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("dead_letters");
+            foreach (var letter in page.Letters)
+            {
+                JsonSerializer.Serialize(writer, letter, AuditJsonContext.Default.AuditDeadLetter);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("total", page.Total);
+            writer.WriteEndObject();
+        });
     }
 
     private static async Task<IResult> QueryAsync(HttpContext http, Caller caller, IAuditStore store)

@@ -10,6 +10,7 @@ public enum Permission
     Authenticated,
     Dispatch,
     AuditRead,
+    AuditDeadLettersRead,
     RulesRead,
     RulesManage,
     ProvidersRead,

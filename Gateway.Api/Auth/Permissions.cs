@@ -32,6 +32,7 @@ public static class Permissions
         [Permission.RulesManage] = (AuthRole.Operator, true),
         [Permission.CircuitBreakersManage] = (AuthRole.Operator, true),
         [Permission.ClusterRead] = (AuthRole.Operator, true),
+        [Permission.AuditDeadLettersRead] = (AuthRole.Operator, true),
         [Permission.OrleansDashboard] = (AuthRole.Admin, true),
         [Permission.AuthManage] = (AuthRole.Admin, true),
     };

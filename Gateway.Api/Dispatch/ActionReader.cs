@@ -8,7 +8,12 @@ namespace Acteon.Gateway.Api.Dispatch;
 /// <summary>Validates one action of a request body; every bad field is reported with its JSON path.</summary>
 public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvider time)
 {
-    private const int MaxNameLength = 256;
+    public const int MaxNameLength = 256;
+    public const int MaxIdLength = 256;
+    public const int MaxKeyLength = 1024;
+    public const int MaxLabelKeyLength = 256;
+    public const int MaxLabelValueLength = 4096;
+    public const int MaxLabels = 100;
 
     public GatewayAction? Read(JsonElement element, string path, List<FieldError> errors)
     {
@@ -19,15 +24,20 @@ public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvi
         }
 
         var before = errors.Count;
+        if (!JsonText.Check(element, path, errors))
+        {
+            return null;
+        }
+
         var ns = Name(element, path, "namespace", errors);
         var tenant = Name(element, path, "tenant", errors);
         var provider = Name(element, path, "provider", errors);
         var actionType = Name(element, path, "action_type", errors);
         var payload = Payload(element, path, errors);
-        var id = OptionalString(element, path, "id", errors);
-        var dedupKey = OptionalString(element, path, "dedup_key", errors);
-        var status = OptionalString(element, path, "status", errors);
-        var fingerprint = OptionalString(element, path, "fingerprint", errors);
+        var id = OptionalString(element, path, "id", MaxIdLength, errors);
+        var dedupKey = OptionalString(element, path, "dedup_key", MaxKeyLength, errors);
+        var status = OptionalString(element, path, "status", MaxNameLength, errors);
+        var fingerprint = OptionalString(element, path, "fingerprint", MaxKeyLength, errors);
         var labels = Labels(element, path, errors);
         var startsAt = OptionalTime(element, path, "starts_at", errors);
         var endsAt = OptionalTime(element, path, "ends_at", errors);
@@ -99,7 +109,7 @@ public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvi
         return value.ValueKind == JsonValueKind.Object ? value.Clone() : default;
     }
 
-    private static string? OptionalString(JsonElement element, string path, string field, List<FieldError> errors)
+    private static string? OptionalString(JsonElement element, string path, string field, int maxLength, List<FieldError> errors)
     {
         if (!element.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -112,13 +122,19 @@ public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvi
             return null;
         }
 
+        if (text.Length > maxLength)
+        {
+            errors.Add(new FieldError($"{path}.{field}", TooLong(text.Length, maxLength)));
+            return null;
+        }
+
         return text;
     }
 
     private static DateTimeOffset? OptionalTime(JsonElement element, string path, string field, List<FieldError> errors)
     {
         var before = errors.Count;
-        var text = OptionalString(element, path, field, errors);
+        var text = OptionalString(element, path, field, 64, errors);
         if (text is null || errors.Count > before)
         {
             return null;
@@ -168,15 +184,30 @@ public sealed class ActionReader([FromKeyedServices(GatewayClock.Key)] TimeProvi
 
     private static void AddLabel(Dictionary<string, string> labels, JsonProperty label, string path, List<FieldError> errors)
     {
-        if (label.Value.ValueKind == JsonValueKind.String)
-        {
-            labels[label.Name] = label.Value.GetString()!;
-        }
-        else
+        if (label.Value.ValueKind != JsonValueKind.String)
         {
             errors.Add(new FieldError(path, $"must be a string, not {Kind(label.Value)}"));
         }
+        else if (label.Name.Length is 0 or > MaxLabelKeyLength)
+        {
+            errors.Add(new FieldError(path, $"label keys must be 1 to {MaxLabelKeyLength} characters"));
+        }
+        else if (label.Value.GetString() is { Length: > MaxLabelValueLength } value)
+        {
+            errors.Add(new FieldError(path, TooLong(value.Length, MaxLabelValueLength)));
+        }
+        else if (labels.Count >= MaxLabels && !labels.ContainsKey(label.Name))
+        {
+            errors.Add(new FieldError(path, $"is one label too many: an action has at most {MaxLabels} labels"));
+        }
+        else
+        {
+            labels[label.Name] = label.Value.GetString()!;
+        }
     }
+
+    private static string TooLong(int length, int max) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {length} characters long; the limit is {max}");
 
     private static string Kind(JsonElement value) => value.ValueKind switch
     {

@@ -13,7 +13,8 @@ public static class DispatchRequest
             return (false, null, flagError);
         }
 
-        var (document, error) = await reader.ReadAsync(http.Request, http.RequestAborted);
+        // The action reader checks each action's text, so that in a batch a bad element fails alone.
+        var (document, error) = await reader.ReadAsync(http.Request, http.RequestAborted, checkText: false);
         return (dryRun, document, error);
     }
 }

@@ -38,6 +38,10 @@ public static class EmbeddingEndpoints
         return group;
     }
 
+    /// <summary>Longest text and topic: both are kept in the embedding cache.</summary>
+    public const int MaxTextLength = 16_384;
+    public const int MaxTopicLength = 1024;
+
     private static async Task<IResult> SimilarityAsync(HttpContext http, Caller caller, JsonRequestReader body, EmbeddingService embeddings, IOptions<EmbeddingOptions> options)
     {
         // Texts belong to no tenant; a caller whose grants cover nothing may not use the embedding provider either.
@@ -60,8 +64,8 @@ public static class EmbeddingEndpoints
         using (document)
         {
             var errors = new List<FieldError>();
-            var text = Text(document.RootElement, "text", errors);
-            var topic = Text(document.RootElement, "topic", errors);
+            var text = Text(document.RootElement, "text", MaxTextLength, errors);
+            var topic = Text(document.RootElement, "topic", MaxTopicLength, errors);
             if (errors.Count > 0)
             {
                 return ApiError.BadRequest($"invalid request: {errors[0].Path} {errors[0].Message}", errors).ToResult();
@@ -85,11 +89,17 @@ public static class EmbeddingEndpoints
         }
     }
 
-    private static string? Text(JsonElement root, string name, List<FieldError> errors)
+    private static string? Text(JsonElement root, string name, int maxLength, List<FieldError> errors)
     {
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
         {
-            return text;
+            if (text.Length <= maxLength)
+            {
+                return text;
+            }
+
+            errors.Add(new FieldError($"$.{name}", string.Create(System.Globalization.CultureInfo.InvariantCulture, $"is {text.Length} characters long; the limit is {maxLength}")));
+            return null;
         }
 
         errors.Add(new FieldError($"$.{name}", "is required (a non-empty string)"));

@@ -1,16 +1,24 @@
 using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
+using Acteon.Gateway.Api.Alertmanager;
+using Acteon.Gateway.Api.Approvals;
 using Acteon.Gateway.Api.Audit;
+using Acteon.Gateway.Api.Chains;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Embeddings;
+using Acteon.Gateway.Api.Events;
+using Acteon.Gateway.Api.Groups;
 using Acteon.Gateway.Api.Health;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Gateway.Api.Providers;
+using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
+using Acteon.Gateway.Api.Streaming;
 using Acteon.Gateway.Api.Telemetry;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Hosting;
 using Orleans.Dashboard;
@@ -41,7 +49,11 @@ public static class GatewayHosting
             builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         }
 
-        builder.WebHost.ConfigureKestrel(o => o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes);
+        builder.WebHost.ConfigureKestrel(o =>
+        {
+            o.Limits.MaxRequestBodySize = config.Server.MaxBodyBytes;
+            o.ConfigureEndpointDefaults(listen => listen.Use(KestrelErrorBodies.Middleware));
+        });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = config.Server.ShutdownTimeout);
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower);
         // Orleans first: hosted services start in the order they are added, and the rules engine's start-up reads
@@ -58,7 +70,9 @@ public static class GatewayHosting
         builder.Services.AddActeonServices(config);
         builder.Services.AddSingleton<JsonRequestReader>();
         builder.Services.AddSingleton<ActionReader>();
+        builder.Services.AddSingleton<RecurringRequestReader>();
         builder.Services.AddSingleton<DispatchDeadline>();
+        builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
         builder.Services.AddGatewayAuth(config);
         builder.Services.AddEmbeddingRateLimit();
@@ -70,6 +84,8 @@ public static class GatewayHosting
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
+        // So are the rules: a bad file stops start-up with its one message before the silo starts (and logs its stop).
+        app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync().GetAwaiter().GetResult();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseGatewayAuth();
@@ -81,8 +97,16 @@ public static class GatewayHosting
         app.MapDispatchEndpoints();
         app.MapAuditEndpoints();
         app.MapRulesEndpoints();
+        app.MapApprovalEndpoints();
+        app.MapChainEndpoints();
         app.MapEmbeddingEndpoints();
         app.MapProviderHealthEndpoints();
+        app.MapCircuitBreakerEndpoints();
+        app.MapStreamEndpoints();
+        app.MapRecurringEndpoints();
+        app.MapGroupEndpoints();
+        app.MapEventEndpoints();
+        app.MapAlertmanagerEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
             app.MapOrleansDashboard(routePrefix: "/orleans").RequirePermission(Permission.OrleansDashboard);

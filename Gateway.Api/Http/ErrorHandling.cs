@@ -27,6 +27,7 @@ public static class ErrorHandling
             };
             await ApiErrorResult.WriteAsync(http.Response, new ApiError(http.Response.StatusCode, message));
         });
+        app.UseRequestTextCheck();
         return app;
     }
 

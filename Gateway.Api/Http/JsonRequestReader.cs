@@ -6,12 +6,19 @@ using Microsoft.AspNetCore.Http.Features;
 
 namespace Acteon.Gateway.Api.Http;
 
-/// <summary>Reads a JSON request body: content type (415), size limit (413) and well-formedness (400) checked here.</summary>
+/// <summary>
+/// Reads a JSON request body: content type (415), size limit (413), well-formedness, duplicate property names and
+/// nesting deeper than 128 (400) are checked here, and (unless the caller checks each part itself) every string
+/// with <see cref="JsonText"/>.
+/// </summary>
 public sealed class JsonRequestReader(ActeonConfig config)
 {
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
+
     private readonly long _maxBytes = config.Server.MaxBodyBytes;
 
-    public async Task<(JsonDocument? Document, ApiError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <remarks><paramref name="checkText"/> is false when the caller runs <see cref="JsonText.Check"/> on each part (a batch's elements fail alone).</remarks>
+    public async Task<(JsonDocument? Document, ApiError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken, bool checkText = true)
     {
         if (!IsJson(request.ContentType))
         {
@@ -57,14 +64,43 @@ public sealed class JsonRequestReader(ActeonConfig config)
             return (null, ApiError.BadRequest("the request body is empty; send a JSON object"));
         }
 
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.WrittenMemory, new JsonDocumentOptions { MaxDepth = 128 }), null);
+            document = Parse(buffer.WrittenMemory);
         }
         catch (JsonException error)
         {
-            return (null, ApiError.BadRequest(string.Create(CultureInfo.InvariantCulture,
-                $"malformed JSON at line {(error.LineNumber ?? 0) + 1}, byte {(error.BytePositionInLine ?? 0) + 1}: {FirstSentence(error.Message)}")));
+            // A duplicate property name is found after the parse, so it has no position.
+            return (null, ApiError.BadRequest(error.LineNumber is null
+                ? $"malformed JSON: {FirstSentence(error.Message)}"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"malformed JSON at line {error.LineNumber + 1}, byte {(error.BytePositionInLine ?? 0) + 1}: {FirstSentence(error.Message)}")));
+        }
+
+        var errors = new List<FieldError>();
+        if (checkText && !JsonText.Check(document.RootElement, "$", errors))
+        {
+            document.Dispose();
+            return (null, ApiError.BadRequest($"invalid text: {errors[0].Path} {errors[0].Message}", errors));
+        }
+
+        return (document, null);
+    }
+
+    /// <summary>
+    /// Duplicate property names are refused; a property name that is not valid Unicode makes that check itself fail, so
+    /// such a body is read without it and <see cref="JsonText"/> names the bad name (in a batch, its element alone).
+    /// </summary>
+    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonDocument.Parse(body, Options);
+        }
+        catch (InvalidOperationException)
+        {
+            return JsonDocument.Parse(body, Options with { AllowDuplicateProperties = true });
         }
     }
 

@@ -2,7 +2,11 @@ using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Grains.Abstractions;
+using Acteon.Grains.Abstractions.CircuitBreakers;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Providers.Health;
+using Acteon.Grains.CircuitBreakers;
+using Microsoft.Extensions.Options;
 using Acteon.Providers.Aws.Health;
 
 namespace Acteon.Gateway.Api.Providers;
@@ -13,21 +17,26 @@ public static class ProviderHealthEndpoints
 
     /// <summary>
     /// <c>GET /v1/providers/health</c>: per configured provider, its type, the result of its health check (when it has
-    /// one), success rate, latency p50/p95/p99 over the last calls, and its last errors.
+    /// one), its circuit breaker's state (null when breakers are off), success rate, latency p50/p95/p99 over the last
+    /// calls, and its last errors.
     /// </summary>
     public static IEndpointRouteBuilder MapProviderHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/v1/providers").RequirePermission(Permission.ProvidersRead).MapGet("/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, CancellationToken cancellationToken) =>
+        app.MapGroup("/v1/providers").RequirePermission(Permission.ProvidersRead).MapGet("/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, IGrainFactory grains,
+            IOptions<CircuitBreakerOptions> breakers, CancellationToken cancellationToken) =>
         {
             var providers = registry.All.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
             var checks = await Task.WhenAll(providers.Select(p => CheckAsync(p, cancellationToken)));
+            var circuits = breakers.Value.Enabled
+                ? await Task.WhenAll(providers.Select(p => grains.GetGrain<ICircuitBreakerGrain>(p.Name).GetAsync(breakers.Value.SettingsOf(p.Name))))
+                : null;
             return DispatchEndpoints.Json(writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteStartArray("providers");
                 for (var i = 0; i < providers.Count; i++)
                 {
-                    Write(writer, providers[i], checks[i], metrics.Snapshot(providers[i].Name));
+                    Write(writer, providers[i], checks[i], metrics.Snapshot(providers[i].Name), circuits?[i]);
                 }
 
                 writer.WriteEndArray();
@@ -56,7 +65,8 @@ public static class ProviderHealthEndpoints
         }
     }
 
-    private static void Write(Utf8JsonWriter writer, IActionProvider provider, (bool Checked, ProviderError? Error) check, ProviderHealthSnapshot stats)
+    private static void Write(Utf8JsonWriter writer, IActionProvider provider, (bool Checked, ProviderError? Error) check, ProviderHealthSnapshot stats,
+        CircuitBreakerSnapshot? circuit)
     {
         writer.WriteStartObject();
         writer.WriteString("name", provider.Name);
@@ -70,6 +80,7 @@ public static class ProviderHealthEndpoints
             writer.WriteEndObject();
         }
 
+        writer.WriteString("circuit_breaker", circuit is null ? null : CircuitStateNames.Of(circuit.State));
         writer.WriteNumber("total", stats.Total);
         writer.WriteNumber("succeeded", stats.Succeeded);
         writer.WriteNumber("failed", stats.Failed);

@@ -16,4 +16,12 @@ public sealed record DispatchContext
 
     /// <summary>A scheduled action coming due: it runs as allowed instead of being scheduled again.</summary>
     public bool Scheduled { get; init; }
+
+    /// <summary>
+    /// A notification the gateway made (a group's summary, a state timeout's notice): group and state_machine verdicts
+    /// on it run as allowed, so it never loops back into the grain that sends it.
+    /// </summary>
+    public bool Notification { get; init; }
+    /// <summary>An approved action: the rules are evaluated again, and a verdict that would hold it once more runs it instead.</summary>
+    public bool Approved { get; init; }
 }

@@ -6,11 +6,13 @@ namespace Acteon.Grains.Abstractions.Providers;
 [Alias("acteon.provider")]
 public interface IProviderGrain : IGrainWithStringKey
 {
-    /// <summary>One attempt; the executor adds time-outs, retries and the concurrency limit.</summary>
+    /// <summary>One attempt, bounded by the per-attempt time-out; the executor adds retries and the concurrency limit.</summary>
     /// <remarks>
-    /// The executor's per-attempt time-out (a cancelled <paramref name="cancellationToken"/>, which ends the call at once
-    /// and cancels the provider) bounds it, not Orleans' response time-out: that one is kept short for every other call
-    /// so that a dead silo is noticed, and would cut a slow provider short.
+    /// The grain applies <c>[executor] timeout_seconds</c> itself, beside the provider, arming a timer only when the
+    /// provider has to wait, and answers a timed-out attempt with a <c>TIMEOUT</c> error. Orleans' response time-out is
+    /// kept short for every other call so that a dead silo is noticed, and would cut a slow provider short; so it is
+    /// lifted here: a silo that dies mid-call is reported by membership (<see cref="SiloUnavailableException"/>).
+    /// <paramref name="cancellationToken"/> is the caller's own (a dispatch passes none).
     /// </remarks>
     [Alias("ExecuteAsync"), ResponseTimeout("01:00:00")]
     Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken);

@@ -18,4 +18,12 @@ public sealed class AuditOptions
     /// writes rewrite the audit indexes' last pages far less often.
     /// </summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Rejected records kept in the dead-letter table; beyond it the oldest are deleted.</summary>
+    public int DeadLetterCapacity { get; set; } = 10_000;
+
+    /// <summary>Records waiting past which <c>/health/ready</c> answers 503; null: half of <see cref="QueueCapacity"/>.</summary>
+    public int? ReadinessBacklog { get; set; }
+
+    public int EffectiveReadinessBacklog => ReadinessBacklog ?? Math.Max(1, QueueCapacity / 2);
 }

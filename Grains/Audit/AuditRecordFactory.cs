@@ -15,6 +15,7 @@ internal static class AuditRecordFactory
         {
             Id = Guid.CreateVersion7(dispatchedAt).ToString(),
             ActionId = action.Id,
+            ChainId = outcome is ChainStartedOutcome chain ? chain.ChainId : null,
             Namespace = action.Namespace,
             Tenant = action.Tenant,
             Provider = action.Provider,

@@ -32,9 +32,11 @@ public sealed class DispatchMetrics
         _duration = meter.CreateHistogram("acteon.dispatch.duration", "s", "Time from receiving an action to its outcome",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         meter.CreateObservableGauge("acteon.audit.queue.depth", () => audit.QueueDepth, "{record}", "Audit records waiting to be written");
+        meter.CreateObservableCounter("acteon.audit.dead_letters", () => audit.DeadLettered, "{record}", "Audit records the store rejected for their content, kept in the dead-letter table");
+        meter.CreateObservableCounter("acteon.audit.lost", () => audit.Lost, "{record}", "Audit records that could not be written (left at the shutdown deadline)");
     }
 
-    /// <summary>Counts a dispatch (dry runs too) and returns its start, for <see cref="Record"/>.</summary>
+    /// <summary>Counts a dispatch (not a dry run) and returns its start, for <see cref="Record"/>.</summary>
     public long Dispatched()
     {
         Interlocked.Increment(ref _counts[0]);

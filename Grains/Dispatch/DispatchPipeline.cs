@@ -4,6 +4,7 @@ using System.Diagnostics;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Grains.Abstractions.Outcomes;
+using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
@@ -12,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>
-/// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule) → provider
-/// (through the executor) → audit → metrics. The REST layer has validated the action and checked that its provider
+/// One dispatch, end to end: rules verdict → the grain that owns the key (dedup, throttle, schedule, group, state machine) → provider
+/// (through its circuit breaker and the executor) → audit → stream → metrics. The REST layer has validated the action and checked that its provider
 /// exists; a provider that is gone by the time a scheduled action comes due fails that action (non-retryable), once.
 /// </summary>
 public sealed class DispatchPipeline(
@@ -21,6 +22,7 @@ public sealed class DispatchPipeline(
     VerdictHandler verdicts,
     IAuditSink audit,
     DispatchMetrics metrics,
+    IStreamEventPublisher stream,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time,
     IOptions<AuditOptions> auditOptions)
 {
@@ -34,7 +36,8 @@ public sealed class DispatchPipeline(
         span?.SetTag("acteon.provider", action.Provider);
         span?.SetTag("acteon.action_type", action.ActionType);
         span?.SetTag("acteon.action_id", action.Id);
-        var started = metrics.Dispatched();
+        // A dry run changes no state and is no dispatch: it is not counted.
+        var started = context.DryRun ? 0 : metrics.Dispatched();
 
         var dispatchedAt = time.GetUtcNow();
         var match = await rules.Current.EvaluateAsync(new EvaluationContext(action, dispatchedAt, rules.Environment, rules.Embeddings));
@@ -54,6 +57,8 @@ public sealed class DispatchPipeline(
             await audit.EnqueueAsync(record, cancellationToken);
         }
 
+        stream.Publish(StreamEvent.ActionDispatched(action, outcome));
+
         return outcome;
     }
 
@@ -61,7 +66,13 @@ public sealed class DispatchPipeline(
     private static RuleAction Decide(GatewayAction action, RuleMatch match, DispatchContext context)
     {
         var decision = match.Action;
-        if (context.Scheduled && decision is ScheduleAction)
+        if ((context.Scheduled && decision is ScheduleAction) || (context.Notification && decision is GroupAction or StateMachineAction))
+        {
+            return AllowAction.Instance;
+        }
+
+        // An approved action is carried out now: a verdict that would hold it (again) runs it instead.
+        if (context.Approved && decision is RequestApprovalAction or ChainAction or ScheduleAction or GroupAction or StateMachineAction)
         {
             return AllowAction.Instance;
         }

@@ -7,7 +7,7 @@ namespace Acteon.Grains.Dispatch;
 
 /// <summary>
 /// Writes a dispatch outcome in the contract's shape, <c>{"outcome": name, ...members}</c>: the API answer, and (without
-/// provider response bodies) the audit record's <c>outcome_details</c>.
+/// provider response bodies and approval links) the audit record's <c>outcome_details</c>.
 /// </summary>
 public static class OutcomeJson
 {
@@ -50,6 +50,40 @@ public static class OutcomeJson
             case ScheduledOutcome scheduled:
                 writer.WriteString("action_id", scheduled.ActionId);
                 writer.WriteString("scheduled_for", JsonTime.Format(scheduled.ScheduledFor));
+                break;
+            case GroupedOutcome grouped:
+                writer.WriteString("group_id", grouped.GroupId);
+                writer.WriteString("group_key", grouped.GroupKey);
+                writer.WriteNumber("group_size", grouped.GroupSize);
+                writer.WriteString("notify_at", JsonTime.Format(grouped.NotifyAt));
+                break;
+            case StateChangedOutcome changed:
+                writer.WriteString("fingerprint", changed.Fingerprint);
+                writer.WriteString("previous_state", changed.PreviousState);
+                writer.WriteString("new_state", changed.NewState);
+                writer.WriteBoolean("notify", changed.Notify);
+                if (changed.RejectedTransition is { } rejected)
+                {
+                    writer.WriteString("rejected_transition", rejected);
+                }
+
+                break;
+            case CircuitOpenOutcome circuitOpen:
+                writer.WriteString("provider", circuitOpen.Provider);
+                writer.WriteString("fallback_provider", circuitOpen.FallbackProvider);
+                break;
+            case PendingApprovalOutcome pending:
+                // The links are credentials: only the caller sees them, the audit does not.
+                writer.WriteString("approval_id", pending.ApprovalId);
+                writer.WriteString("expires_at", JsonTime.Format(pending.ExpiresAt));
+                writer.WriteString("approve_url", includeResponseBody ? pending.ApproveUrl : "[redacted]");
+                writer.WriteString("reject_url", includeResponseBody ? pending.RejectUrl : "[redacted]");
+                break;
+            case ChainStartedOutcome chain:
+                writer.WriteString("chain_id", chain.ChainId);
+                writer.WriteString("chain_name", chain.ChainName);
+                writer.WriteNumber("total_steps", chain.TotalSteps);
+                writer.WriteString("first_step", chain.FirstStep);
                 break;
             case DryRunOutcome dryRun:
                 writer.WriteString("verdict", dryRun.Verdict);

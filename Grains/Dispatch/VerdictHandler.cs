@@ -1,11 +1,15 @@
 using Acteon.Grains.Abstractions;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Microsoft.Extensions.DependencyInjection;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Deduplication;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Scheduling;
 using Acteon.Grains.Abstractions.Throttling;
-using Acteon.Grains.Execution;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Groups;
+using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Actions;
 using Microsoft.Extensions.Options;
@@ -13,7 +17,9 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Dispatch;
 
 /// <summary>Carries out a verdict: each stateful decision is made by the grain that owns its key, before any provider call.</summary>
-public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor, [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
+public sealed class VerdictHandler(
+    IGrainFactory grains, CircuitBreakerGate breakers, GroupAddBatcher groups, ApprovalRequester approvals, ChainStarter chains,
+    [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IOptions<DispatchOptions> options)
 {
     private readonly DispatchOptions _options = options.Value;
 
@@ -36,7 +42,8 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                     ? await ExecuteAsync(action, action.Provider, cancellationToken)
                     : new ThrottledOutcome(rule!, decisionOfWindow.RetryAfterSeconds);
             case RerouteAction reroute:
-                var rerouted = await ExecuteAsync(action, reroute.TargetProvider, cancellationToken);
+                // A reroute rule names its target on purpose: it bypasses breakers (as in the original).
+                var rerouted = await breakers.ExecuteAsync(action, reroute.TargetProvider, cancellationToken, guarded: false);
                 return rerouted is ExecutedOutcome executed
                     ? new ReroutedOutcome(action.Id, action.Provider, reroute.TargetProvider, executed.Response)
                     : rerouted;
@@ -48,21 +55,28 @@ public sealed class VerdictHandler(IGrainFactory grains, ActionExecutor executor
                 var dueAt = time.GetUtcNow() + schedule.Delay;
                 await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
                 return new ScheduledOutcome(scheduledId, dueAt);
+            case GroupAction group:
+                return await GroupVerdict.HandleAsync(groups, action, group, time.GetUtcNow());
+            case StateMachineAction machine:
+                return await StateMachineVerdict.HandleAsync(grains, action, machine, (a, token) => ExecuteAsync(a, a.Provider, token), cancellationToken);
+            case RequestApprovalAction approval:
+                return await approvals.RequestAsync(action, approval, rule!);
+            case ChainAction chain:
+                return await chains.StartAsync(action, chain, rule);
             default:
                 return await ExecuteAsync(action, action.Provider, cancellationToken);
         }
     }
 
     /// <summary>A grain key scoped by namespace and tenant; ':' and '\' in them are escaped so scopes never collide.</summary>
-    public static string ScopedKey(GatewayAction action, string key) => $"{Escape(action.Namespace)}:{Escape(action.Tenant)}:{key}";
+    public static string ScopedKey(GatewayAction action, string key) => ScopedKey(action.Namespace, action.Tenant, key);
+
+    /// <inheritdoc cref="ScopedKey(GatewayAction, string)"/>
+    public static string ScopedKey(string ns, string tenant, string key) => $"{Escape(ns)}:{Escape(tenant)}:{key}";
 
     private static string Escape(string part) => part.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(":", "\\:", StringComparison.Ordinal);
 
-    private async Task<DispatchOutcome> ExecuteAsync(GatewayAction action, string provider, CancellationToken cancellationToken)
-    {
-        var result = await executor.ExecuteAsync(provider, action, cancellationToken);
-        return result.Response is { } response
-            ? new ExecutedOutcome(action.Id, response)
-            : new FailedOutcome(action.Id, result.Error!, result.Attempts);
-    }
+    /// <summary>Through the provider's circuit breaker: executed, failed, rerouted to a fallback, or circuit_open.</summary>
+    private Task<DispatchOutcome> ExecuteAsync(GatewayAction action, string provider, CancellationToken cancellationToken) =>
+        breakers.ExecuteAsync(action, provider, cancellationToken);
 }

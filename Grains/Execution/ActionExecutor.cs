@@ -1,6 +1,5 @@
 using Acteon.Grains.Abstractions;
 using Microsoft.Extensions.DependencyInjection;
-using System.Globalization;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
 using Microsoft.Extensions.Options;
@@ -8,9 +7,9 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.Execution;
 
 /// <summary>
-/// Runs provider calls: each attempt under a time-out and a concurrency slot (the time-out's timer is armed only once
-/// the call has to wait, so a provider that answers at once costs no timer); retryable errors are retried
-/// with exponential backoff and jitter (the slot is given back while waiting), the others fail at once.
+/// Runs provider calls: each attempt in a concurrency slot, on the provider's grain, which bounds it by the per-attempt
+/// time-out (<see cref="ProviderAttempt"/>); retryable errors are retried with exponential backoff and jitter (the slot
+/// is given back while waiting), the others fail at once.
 /// </summary>
 public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, IOptions<ExecutorOptions> options, TimeProvider time) : IDisposable
 {
@@ -56,24 +55,11 @@ public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, I
     private async Task<ProviderResult> AttemptAsync(IProviderGrain provider, string providerName, GatewayAction action, CancellationToken cancellationToken)
     {
         await _slots.WaitAsync(cancellationToken);
-        using var timeout = new CancellationTokenSource();
-        // A dispatch passes no token of its own (an accepted action is carried through): then the time-out alone will do.
-        using var linked = cancellationToken.CanBeCanceled ? CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token) : null;
-        ITimer? timer = null;
         try
         {
-            var call = provider.ExecuteAsync(action, linked?.Token ?? timeout.Token);
-            if (!call.IsCompleted)
-            {
-                // Only a call that has to wait needs the timer; the log provider answers at once.
-                timer = time.CreateTimer(CancelOnTimeout, timeout, _options.Timeout, Timeout.InfiniteTimeSpan);
-            }
-
-            return await call;
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            return ProviderError.Timeout(string.Create(CultureInfo.InvariantCulture, $"timeout after {_options.Timeout.TotalSeconds:0.###}s"));
+            // The provider's grain bounds the attempt by the time-out (ProviderAttempt). A dispatch passes no token of its
+            // own, so Orleans has no cancellation to track for the call.
+            return await provider.ExecuteAsync(action, cancellationToken);
         }
         catch (Exception error) when (error is SiloUnavailableException or OrleansMessageRejectionException)
         {
@@ -87,20 +73,7 @@ public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, I
         }
         finally
         {
-            timer?.Dispose();
             _slots.Release();
-        }
-    }
-
-    private static void CancelOnTimeout(object? source)
-    {
-        try
-        {
-            ((CancellationTokenSource)source!).Cancel();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The attempt ended as the timer fired.
         }
     }
 

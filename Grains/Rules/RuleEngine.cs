@@ -1,9 +1,12 @@
 using System.Collections;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
+using Acteon.Grains.Approvals;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Grains.Rules.Loading;
 using Acteon.Grains.Rules.Toggles;
+using Acteon.Grains.StateMachines;
 using Microsoft.Extensions.Options;
 
 namespace Acteon.Grains.Rules;
@@ -17,13 +20,21 @@ public sealed class RuleEngine
     private readonly RuleOptions _options;
     private readonly IProviderRegistry _providers;
     private readonly IGrainFactory _grains;
+    private readonly StateMachineOptions _stateMachines;
+    private readonly ChainOptions _chains;
+    private readonly bool _approvalKeysConfigured;
     private readonly SemaphoreSlim _reloadGate = new(1, 1);
     private IReadOnlyDictionary<string, bool> _toggles = new Dictionary<string, bool>();
     private volatile RuleSet _current = RuleSet.Empty;
 
-    public RuleEngine(IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains)
+    public RuleEngine(
+        IOptions<RuleOptions> options, IOptions<EmbeddingOptions> embeddingOptions, EmbeddingService embeddings, IProviderRegistry providers, IGrainFactory grains,
+        IOptions<StateMachineOptions> stateMachines, IOptions<ChainOptions> chains, IOptions<ApprovalOptions> approvals)
     {
         _options = options.Value;
+        _stateMachines = stateMachines.Value;
+        _chains = chains.Value;
+        _approvalKeysConfigured = approvals.Value.Keys.Count > 0;
         _providers = providers;
         _grains = grains;
         Embeddings = embeddingOptions.Value.Enabled ? embeddings : null;
@@ -37,7 +48,37 @@ public sealed class RuleEngine
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
-    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment);
+    public RuleParseContext ParseContext => new(name => _providers.TryGet(name, out _), Embeddings is not null, _options.DefaultTimeZone, Environment, _stateMachines.Machines.ContainsKey)
+    {
+        ChainExists = _chains.Definitions.ContainsKey,
+        ApprovalKeysConfigured = _approvalKeysConfigured,
+    };
+
+    /// <summary>Loads the rules; a bad file is a <see cref="RuleStartupException"/> naming it.</summary>
+    /// <remarks>
+    /// Loads once per engine: the gateway loads before its host starts (a bad file is then one line, no stack trace),
+    /// and the rule service's start, which every host runs, awaits that same load instead of reading the files again.
+    /// </remarks>
+    public Task<RuleReloadResult> LoadAtStartupAsync()
+    {
+        if (Volatile.Read(ref _startupLoad) is { } started)
+        {
+            return started;
+        }
+
+        var load = LoadCheckedAsync();
+        return Interlocked.CompareExchange(ref _startupLoad, load, null) ?? load;
+    }
+
+    private Task<RuleReloadResult>? _startupLoad;
+
+    private async Task<RuleReloadResult> LoadCheckedAsync()
+    {
+        var result = await ReloadAsync();
+        return result.Errors.Count == 0
+            ? result
+            : throw new RuleStartupException($"rules could not be loaded: {string.Join("; ", result.Errors.Select(e => e.Message))}");
+    }
 
     public async Task<RuleReloadResult> ReloadAsync()
     {

@@ -20,11 +20,7 @@ internal sealed partial class RuleEngineService(RuleEngine engine, IOptions<Rule
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        var result = await engine.ReloadAsync();
-        if (result.Errors.Count > 0)
-        {
-            throw new RuleStartupException($"rules could not be loaded: {string.Join("; ", result.Errors.Select(e => e.Message))}");
-        }
+        var result = await engine.LoadAtStartupAsync();
 
         await engine.RefreshTogglesAsync();
         if (_options.Directory is { } directory && _options.Watch)

@@ -4,8 +4,8 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws.AutoScaling;
 
 /// <summary><c>aws-autoscaling</c>: describe groups, set desired capacity, update a group (query protocol, API 2011-01-01).</summary>
-internal sealed class AutoScalingProvider(string name, AwsServiceClient asg, AwsClientFactory clients)
-    : AwsProvider(name, "aws-autoscaling", "autoscaling", clients)
+internal sealed class AutoScalingProvider(string name, AwsServiceClient asg)
+    : AwsProvider(name, "aws-autoscaling", "autoscaling")
 {
     private const string Version = "2011-01-01";
 

@@ -7,5 +7,5 @@ internal sealed class AutoScalingProviderFactory(AwsClientFactory clients) : IPr
     public string Type => "aws-autoscaling";
 
     public IActionProvider Create(ProviderSettings settings) =>
-        new AutoScalingProvider(settings.Name, clients.Create(AwsProviderOptions.From(settings), "autoscaling", "autoscaling"), clients);
+        new AutoScalingProvider(settings.Name, clients.Create(AwsProviderOptions.From(settings), "autoscaling", "autoscaling"));
 }

@@ -7,8 +7,8 @@ using Amazon.EC2.Model;
 namespace Acteon.Providers.Aws.Ec2;
 
 /// <summary><c>aws-ec2</c>: instance lifecycle and EBS volumes through AWSSDK.EC2.</summary>
-internal sealed class Ec2Provider(string name, IAmazonEC2 ec2, Ec2Defaults defaults, AwsClientFactory clients)
-    : AwsProvider(name, "aws-ec2", "ec2", clients)
+internal sealed class Ec2Provider(string name, IAmazonEC2 ec2, Ec2Defaults defaults)
+    : AwsProvider(name, "aws-ec2", "ec2")
 {
     protected override IReadOnlyList<string> ActionTypes { get; } =
     [

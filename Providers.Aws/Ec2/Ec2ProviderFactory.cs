@@ -23,6 +23,6 @@ internal sealed class Ec2ProviderFactory(AwsClientFactory clients) : IProviderFa
 
         var defaults = new Ec2Defaults(groups, settings.GetString("default_subnet_id"), settings.GetString("default_key_name"));
         var client = new AmazonEC2Client(clients.SdkCredentialsFor(options, "ec2"), AwsClientFactory.SdkConfig<AmazonEC2Config>(options));
-        return new Ec2Provider(settings.Name, client, defaults, clients);
+        return new Ec2Provider(settings.Name, client, defaults);
     }
 }

@@ -7,8 +7,8 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws.EventBridge;
 
 /// <summary><c>aws-eventbridge</c>: <c>put_event</c> (JSON 1.1 protocol, target prefix AWSEvents).</summary>
-internal sealed class EventBridgeProvider(string name, AwsServiceClient events, string? eventBusName, AwsClientFactory clients)
-    : AwsProvider(name, "aws-eventbridge", "events", clients)
+internal sealed class EventBridgeProvider(string name, AwsServiceClient events, string? eventBusName)
+    : AwsProvider(name, "aws-eventbridge", "events")
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["put_event"];
 

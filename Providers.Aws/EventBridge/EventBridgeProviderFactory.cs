@@ -9,6 +9,6 @@ internal sealed class EventBridgeProviderFactory(AwsClientFactory clients) : IPr
     public IActionProvider Create(ProviderSettings settings)
     {
         var options = AwsProviderOptions.From(settings);
-        return new EventBridgeProvider(settings.Name, clients.Create(options, "events", "events"), settings.GetString("event_bus_name"), clients);
+        return new EventBridgeProvider(settings.Name, clients.Create(options, "events", "events"), settings.GetString("event_bus_name"));
     }
 }

@@ -6,8 +6,8 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws.Lambda;
 
 /// <summary><c>aws-lambda</c>: <c>invoke</c> (REST-JSON, <c>POST /2015-03-31/functions/{name}/invocations</c>).</summary>
-internal sealed class LambdaProvider(string name, AwsServiceClient lambda, string? functionName, string? qualifier, AwsClientFactory clients)
-    : AwsProvider(name, "aws-lambda", "lambda", clients)
+internal sealed class LambdaProvider(string name, AwsServiceClient lambda, string? functionName, string? qualifier)
+    : AwsProvider(name, "aws-lambda", "lambda")
 {
     private static readonly byte[] EmptyObject = "{}"u8.ToArray();
 

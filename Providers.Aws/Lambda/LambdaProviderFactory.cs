@@ -10,6 +10,6 @@ internal sealed class LambdaProviderFactory(AwsClientFactory clients) : IProvide
     {
         var options = AwsProviderOptions.From(settings);
         return new LambdaProvider(
-            settings.Name, clients.Create(options, "lambda", "lambda"), settings.GetString("function_name"), settings.GetString("qualifier"), clients);
+            settings.Name, clients.Create(options, "lambda", "lambda"), settings.GetString("function_name"), settings.GetString("qualifier"));
     }
 }

@@ -8,8 +8,8 @@ using Amazon.S3.Model;
 namespace Acteon.Providers.Aws.S3;
 
 /// <summary><c>aws-s3</c>: put, get and delete objects through AWSSDK.S3.</summary>
-internal sealed class S3Provider(string name, IAmazonS3 s3, string? bucketName, string objectPrefix, AwsClientFactory clients)
-    : AwsProvider(name, "aws-s3", "s3", clients)
+internal sealed class S3Provider(string name, IAmazonS3 s3, string? bucketName, string objectPrefix)
+    : AwsProvider(name, "aws-s3", "s3")
 {
     private static readonly UTF8Encoding StrictUtf8 = new(false, true);
 

@@ -16,6 +16,6 @@ internal sealed class S3ProviderFactory(AwsClientFactory clients) : IProviderFac
         config.ResponseChecksumValidation = ResponseChecksumValidation.WHEN_REQUIRED;
         config.ForcePathStyle = options.EndpointUrl is not null;
         var client = new AmazonS3Client(clients.SdkCredentialsFor(options, "s3"), config);
-        return new S3Provider(settings.Name, client, settings.GetString("bucket_name"), settings.GetString("object_prefix") ?? "", clients);
+        return new S3Provider(settings.Name, client, settings.GetString("bucket_name"), settings.GetString("object_prefix") ?? "");
     }
 }

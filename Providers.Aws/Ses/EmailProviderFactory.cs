@@ -23,6 +23,6 @@ internal sealed class EmailProviderFactory(AwsClientFactory clients) : IProvider
 
         var options = AwsProviderOptions.From(settings);
         var from = settings.RequireString("from_address");
-        return new SesEmailProvider(settings.Name, clients.Create(options, "ses", "email"), from, settings.GetString("ses_configuration_set"), clients);
+        return new SesEmailProvider(settings.Name, clients.Create(options, "ses", "email"), from, settings.GetString("ses_configuration_set"));
     }
 }

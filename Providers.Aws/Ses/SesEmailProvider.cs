@@ -4,8 +4,8 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws.Ses;
 
 /// <summary><c>email</c> with <c>backend = "ses"</c>: <c>send_email</c> through SES v2 (REST-JSON, <c>POST /v2/email/outbound-emails</c>).</summary>
-internal sealed class SesEmailProvider(string name, AwsServiceClient ses, string fromAddress, string? configurationSet, AwsClientFactory clients)
-    : AwsProvider(name, "email", "ses", clients)
+internal sealed class SesEmailProvider(string name, AwsServiceClient ses, string fromAddress, string? configurationSet)
+    : AwsProvider(name, "email", "ses")
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["send_email"];
 

@@ -4,8 +4,8 @@ using Acteon.Providers.Aws.Protocols;
 namespace Acteon.Providers.Aws.Sns;
 
 /// <summary><c>aws-sns</c>: <c>publish</c> to the payload's or the configured topic (query protocol, API 2010-03-31).</summary>
-internal sealed class SnsProvider(string name, AwsServiceClient sns, string? topicArn, AwsClientFactory clients)
-    : AwsProvider(name, "aws-sns", "sns", clients)
+internal sealed class SnsProvider(string name, AwsServiceClient sns, string? topicArn)
+    : AwsProvider(name, "aws-sns", "sns")
 {
     private const string Version = "2010-03-31";
 

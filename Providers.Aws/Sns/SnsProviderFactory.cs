@@ -9,6 +9,6 @@ internal sealed class SnsProviderFactory(AwsClientFactory clients) : IProviderFa
     public IActionProvider Create(ProviderSettings settings)
     {
         var options = AwsProviderOptions.From(settings);
-        return new SnsProvider(settings.Name, clients.Create(options, "sns", "sns"), settings.GetString("topic_arn"), clients);
+        return new SnsProvider(settings.Name, clients.Create(options, "sns", "sns"), settings.GetString("topic_arn"));
     }
 }

@@ -6,8 +6,8 @@ using Amazon.SQS.Model;
 namespace Acteon.Providers.Aws.Sqs;
 
 /// <summary><c>aws-sqs</c>: <c>send_message</c> through AWSSDK.SQS.</summary>
-internal sealed class SqsProvider(string name, IAmazonSQS sqs, string? queueUrl, AwsClientFactory clients)
-    : AwsProvider(name, "aws-sqs", "sqs", clients)
+internal sealed class SqsProvider(string name, IAmazonSQS sqs, string? queueUrl)
+    : AwsProvider(name, "aws-sqs", "sqs")
 {
     protected override IReadOnlyList<string> ActionTypes { get; } = ["send_message"];
 

@@ -11,6 +11,6 @@ internal sealed class SqsProviderFactory(AwsClientFactory clients) : IProviderFa
     {
         var options = AwsProviderOptions.From(settings);
         var client = new AmazonSQSClient(clients.SdkCredentialsFor(options, "sqs"), AwsClientFactory.SdkConfig<AmazonSQSConfig>(options));
-        return new SqsProvider(settings.Name, client, settings.GetString("queue_url"), clients);
+        return new SqsProvider(settings.Name, client, settings.GetString("queue_url"));
     }
 }

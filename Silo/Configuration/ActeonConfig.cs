@@ -1,10 +1,15 @@
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration.Auth;
+using Acteon.Grains.StateMachines;
 
 namespace Acteon.Silo.Configuration;
 
@@ -26,4 +31,12 @@ public sealed record ActeonConfig
     public EmbeddingOptions Embedding { get; init; } = new();
     public AuthConfig Auth { get; init; } = new();
     public RateLimitConfig RateLimit { get; init; } = new();
+    public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
+    public ApprovalOptions Approvals { get; init; } = new();
+    public IReadOnlyDictionary<string, ChainDefinition> Chains { get; init; } = new Dictionary<string, ChainDefinition>();
+    public RecurringOptions Recurring { get; init; } = new();
+    public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
+
+    /// <summary><c>[alertmanager]</c>; null when absent (then <c>POST /api/v2/alerts</c> is not served).</summary>
+    public AlertmanagerConfig? Alertmanager { get; init; }
 }

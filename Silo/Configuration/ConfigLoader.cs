@@ -2,6 +2,7 @@ using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Audit;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
 using Acteon.Silo.Configuration.Auth;
@@ -12,11 +13,8 @@ namespace Acteon.Silo.Configuration;
 /// <summary>Reads acteon.toml into an <see cref="ActeonConfig"/>; every mistake is a <see cref="ConfigurationException"/> naming file, line and key.</summary>
 public static class ConfigLoader
 {
-    private static readonly string[] OwnSections = ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "auth", "rate_limit"];
-
-    // Sections other parts of the gateway read (state machines, chains, ...); accepted here as they are.
-    private static readonly string[] LaterSections =
-        ["state_machines", "chains", "circuit_breaker", "background", "ui", "llm_guardrail", "approvals"];
+    private static readonly string[] OwnSections =
+        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals", "auth", "rate_limit"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -52,29 +50,42 @@ public static class ConfigLoader
 
         foreach (var key in root.Keys)
         {
-            if (Array.IndexOf(OwnSections, key) < 0 && Array.IndexOf(LaterSections, key) < 0)
+            if (NotImplementedYet.Sections.ContainsKey(key))
+            {
+                throw new ConfigurationException($"{file}:{root.GetLine(key)}: {NotImplementedYet.SectionMessage(key)}");
+            }
+
+            if (Array.IndexOf(OwnSections, key) < 0)
             {
                 throw new ConfigurationException(
-                    $"{file}:{root.GetLine(key)}: unknown section or key '{key}'; known sections are {string.Join(", ", OwnSections.Concat(LaterSections))}");
+                    $"{file}:{root.GetLine(key)}: unknown section or key '{key}'; known sections are {string.Join(", ", OwnSections)}");
             }
         }
 
         var state = StateSection(Section(root, file, "state"));
+        var server = ServerSection(Section(root, file, "server"));
+        var providers = ProvidersSection(root, file);
         return new ActeonConfig
         {
             SourceFile = file,
-            Server = ServerSection(Section(root, file, "server")),
+            Server = server,
             State = state,
             Telemetry = TelemetrySection(Section(root, file, "telemetry")),
             Cluster = ClusterSection.Read(Section(root, file, "cluster"), state),
             Executor = ExecutorSection(Section(root, file, "executor")),
             Dispatch = DedupSection(Section(root, file, "dedup")),
             Audit = AuditSection(Section(root, file, "audit")),
-            Providers = ProvidersSection(root, file),
+            Providers = providers,
+            CircuitBreaker = CircuitBreakerSection.Read(Section(root, file, "circuit_breaker"), providers),
+            Approvals = ApprovalsSection.Read(Section(root, file, "server"), Section(root, file, "approvals"), server),
+            Chains = ChainsSection.Read(root, file, providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
             Auth = AuthSection.Read(Section(root, file, "auth"), file),
             RateLimit = RateLimitSection.Read(Section(root, file, "rate_limit"), file),
+            Recurring = RecurringSection(Section(root, file, "recurring")),
+            StateMachines = StateMachinesSection.Read(root, file),
+            Alertmanager = AlertmanagerSection.Read(Section(root, file, "alertmanager")),
         };
     }
 
@@ -94,14 +105,26 @@ public static class ConfigLoader
         }
     }
 
-    private static TomlSection Section(TomlTable root, string file, string name) => root.TryGetValue(name, out var value)
-        ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
-        : new TomlSection(new TomlTable(0), file, name);
+    private static TomlSection Section(TomlTable root, string file, string name)
+    {
+        var section = root.TryGetValue(name, out var value)
+            ? new TomlSection(value as TomlTable ?? throw new ConfigurationException($"{file}:{root.GetLine(name)}: '{name}' must be a table ([{name}])"), file, name)
+            : new TomlSection(new TomlTable(0), file, name);
+        foreach (var key in section.Table.Keys)
+        {
+            if (NotImplementedYet.Keys.ContainsKey((name, key)))
+            {
+                throw new ConfigurationException($"{section.Location(key)}: {NotImplementedYet.KeyMessage(name, key)}");
+            }
+        }
+
+        return section;
+    }
 
     private static ServerConfig ServerSection(TomlSection s)
     {
         s.AllowOnly("host", "port", "external_url", "max_body_bytes", "shutdown_timeout_seconds", "request_timeout_seconds", "approval_keys", "approval_secret",
-            "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins");
+            "max_concurrent_dispatch", "max_sse_connections_per_tenant", "cors_allowed_origins", "sse_enabled", "sse_replay_buffer", "sse_client_buffer");
         var defaults = new ServerConfig();
         return new ServerConfig
         {
@@ -111,6 +134,10 @@ public static class ConfigLoader
             MaxBodyBytes = s.Integer("max_body_bytes", 1024, 1L << 30) ?? defaults.MaxBodyBytes,
             ShutdownTimeout = s.Seconds("shutdown_timeout_seconds", 1, 3600) ?? defaults.ShutdownTimeout,
             RequestTimeout = s.Seconds("request_timeout_seconds", 2, 3600) ?? defaults.RequestTimeout,
+            SseEnabled = s.Bool("sse_enabled") ?? defaults.SseEnabled,
+            MaxSseConnectionsPerTenant = (int)(s.Integer("max_sse_connections_per_tenant", 1, 100_000) ?? defaults.MaxSseConnectionsPerTenant),
+            SseReplayBuffer = (int)(s.Integer("sse_replay_buffer", 1, 1_000_000) ?? defaults.SseReplayBuffer),
+            SseClientBuffer = (int)(s.Integer("sse_client_buffer", 1, 1_000_000) ?? defaults.SseClientBuffer),
         };
     }
 
@@ -153,7 +180,7 @@ public static class ConfigLoader
 
     private static ExecutorOptions ExecutorSection(TomlSection s)
     {
-        s.AllowOnly("max_retries", "timeout_seconds", "max_concurrent", "retry_base_delay_ms", "retry_max_delay_ms", "dlq_enabled");
+        s.AllowOnly("max_retries", "timeout_seconds", "max_concurrent", "retry_base_delay_ms", "retry_max_delay_ms");
         var o = new ExecutorOptions();
         o.MaxRetries = (int)(s.Integer("max_retries", 0, 100) ?? o.MaxRetries);
         o.Timeout = s.Seconds("timeout_seconds", 1, 3600) ?? o.Timeout;
@@ -171,9 +198,19 @@ public static class ConfigLoader
         return o;
     }
 
+    private static RecurringOptions RecurringSection(TomlSection s)
+    {
+        s.AllowOnly("min_interval_seconds", "missed_after_seconds", "retry_seconds");
+        var o = new RecurringOptions();
+        o.MinInterval = s.Seconds("min_interval_seconds", 1, 86_400) ?? o.MinInterval;
+        o.MissedAfter = s.Seconds("missed_after_seconds", 1, 7L * 86_400) ?? o.MissedAfter;
+        o.RetryPeriod = s.Seconds("retry_seconds", 1, 3600) ?? o.RetryPeriod;
+        return o;
+    }
+
     private static AuditOptions AuditSection(TomlSection s)
     {
-        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "flush_interval_ms", "backend");
+        s.AllowOnly("enabled", "store_payload", "ttl_seconds", "queue_capacity", "batch_size", "flush_interval_ms", "dead_letter_capacity", "readiness_backlog");
         var o = new AuditOptions();
         o.Enabled = s.Bool("enabled") ?? o.Enabled;
         o.StorePayload = s.Bool("store_payload") ?? o.StorePayload;
@@ -181,6 +218,8 @@ public static class ConfigLoader
         o.QueueCapacity = (int)(s.Integer("queue_capacity", 1, 10_000_000) ?? o.QueueCapacity);
         o.BatchSize = (int)(s.Integer("batch_size", 1, 100_000) ?? o.BatchSize);
         o.FlushInterval = s.Milliseconds("flush_interval_ms", 0, 60_000) ?? o.FlushInterval;
+        o.DeadLetterCapacity = (int)(s.Integer("dead_letter_capacity", 1, 10_000_000) ?? o.DeadLetterCapacity);
+        o.ReadinessBacklog = (int?)s.Integer("readiness_backlog", 1, o.QueueCapacity);
         return o;
     }
 

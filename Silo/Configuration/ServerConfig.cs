@@ -14,4 +14,15 @@ public sealed record ServerConfig
 
     /// <summary>No request waits longer: a grain call that has no answer by then (its silo died) fails with 503 first.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Whether <c>GET /v1/stream</c> serves events (else 503).</summary>
+    public bool SseEnabled { get; init; } = true;
+
+    public int MaxSseConnectionsPerTenant { get; init; } = 10;
+
+    /// <summary>Events each node keeps for <c>Last-Event-ID</c> resume.</summary>
+    public int SseReplayBuffer { get; init; } = 1024;
+
+    /// <summary>Events queued per stream client before they are skipped (<c>lagged</c>).</summary>
+    public int SseClientBuffer { get; init; } = 256;
 }

@@ -8,6 +8,10 @@ internal sealed class TomlSection(TomlTable table, string file, string name)
 {
     public TomlTable Table => table;
 
+    public string File => file;
+
+    public string Name => name;
+
     public string Location(string key) =>
         string.Create(CultureInfo.InvariantCulture, $"{file}:{(table.GetLine(key) is > 0 and var l ? l : table.Line)}");
 

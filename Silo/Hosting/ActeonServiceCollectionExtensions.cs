@@ -1,9 +1,16 @@
 using Acteon.Grains;
+using Acteon.Grains.Approvals;
 using Acteon.Grains.Audit;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Streaming;
+using Acteon.Silo.Cluster;
+using Acteon.Grains.Chains;
 using Acteon.Grains.Dispatch;
 using Acteon.Grains.Execution;
+using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Grains.StateMachines;
 using Acteon.Providers.Aws;
 using Acteon.Silo.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +39,7 @@ public static class ActeonServiceCollectionExtensions
         {
             var a = config.Audit;
             (o.Enabled, o.StorePayload, o.Ttl, o.QueueCapacity, o.BatchSize, o.FlushInterval) = (a.Enabled, a.StorePayload, a.Ttl, a.QueueCapacity, a.BatchSize, a.FlushInterval);
+            (o.DeadLetterCapacity, o.ReadinessBacklog) = (a.DeadLetterCapacity, a.ReadinessBacklog);
         });
         services.Configure<RuleOptions>(o =>
         {
@@ -43,6 +51,36 @@ public static class ActeonServiceCollectionExtensions
             var e = config.Embedding;
             (o.Enabled, o.Provider, o.Endpoint, o.Model, o.ApiKey, o.Timeout, o.FailOpen, o.CacheCapacity) =
                 (e.Enabled, e.Provider, e.Endpoint, e.Model, e.ApiKey, e.Timeout, e.FailOpen, e.CacheCapacity);
+        });
+        services.Configure<CircuitBreakerOptions>(o =>
+        {
+            var c = config.CircuitBreaker;
+            (o.Enabled, o.Defaults, o.Providers) = (c.Enabled, c.Defaults, c.Providers);
+        });
+        services.Configure<StreamOptions>(o =>
+        {
+            var s = config.Server;
+            (o.Enabled, o.MaxConnectionsPerTenant, o.ReplayBufferSize, o.ClientBufferSize) = (s.SseEnabled, s.MaxSseConnectionsPerTenant, s.SseReplayBuffer, s.SseClientBuffer);
+        });
+        if (config.State.Backend == StateConfig.Postgres)
+        {
+            // The nodes of a cluster share this database: stream events and breaker states reach the others through it.
+            services.AddPostgresClusterBus(config.State.Url!);
+        }
+
+        services.Configure<ApprovalOptions>(o =>
+        {
+            var a = config.Approvals;
+            (o.ExternalUrl, o.Keys, o.Retention) = (a.ExternalUrl, a.Keys, a.Retention);
+        });
+        services.Configure<ChainOptions>(o => o.Definitions = config.Chains);
+        services.Configure<RecurringOptions>(o => (o.MinInterval, o.MissedAfter, o.RetryPeriod) = (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
+        services.Configure<StateMachineOptions>(o =>
+        {
+            foreach (var machine in config.StateMachines)
+            {
+                o.Machines[machine.Name] = machine;
+            }
         });
         foreach (var provider in config.Providers)
         {

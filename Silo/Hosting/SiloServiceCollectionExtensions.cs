@@ -1,4 +1,5 @@
 using Acteon.Grains.Abstractions.Audit;
+using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Memory;
 using Acteon.Silo.Storage.Postgres;
@@ -15,6 +16,7 @@ public static class SiloServiceCollectionExtensions
     {
         services.TryAddSingleton<IGrainStateStore, MemoryGrainStateStore>();
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
+        services.TryAddSingleton<IRecurringIndex, MemoryRecurringIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -25,6 +27,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton(_ => new SqliteDatabase(path));
         services.TryAddSingleton<IGrainStateStore, SqliteGrainStateStore>();
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
+        services.TryAddSingleton<IRecurringIndex, SqliteRecurringIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -44,6 +47,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<PostgresStateWriter>();
         services.TryAddSingleton<IGrainStateStore, PostgresGrainStateStore>();
         services.TryAddSingleton<IAuditStore, PostgresAuditStore>();
+        services.TryAddSingleton<IRecurringIndex, PostgresRecurringIndex>();
         services.TryAddSingleton<IStoreHealth, PostgresStoreHealth>();
         return services;
     }

@@ -1,4 +1,5 @@
 using Acteon.Silo.Configuration;
+using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Postgres;
 using Acteon.Silo.Storage.Sqlite;
 
@@ -21,7 +22,15 @@ public static class StoreMigration
 
             case StateConfig.Sqlite:
                 // Opening the file applies its schema.
-                new SqliteDatabase(state.Path).Dispose();
+                try
+                {
+                    new SqliteDatabase(state.Path).Dispose();
+                }
+                catch (Exception error) when (error is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+                {
+                    throw new StoreUnavailableException($"cannot open the SQLite store {Path.GetFullPath(state.Path)}: {error.Message}", error);
+                }
+
                 return $"sqlite: schema of {state.Path} is up to date";
             default:
                 return $"{state.Backend}: nothing to migrate";

@@ -6,16 +6,27 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|auth|alloc|cluster [--rules N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|auth|alloc|cluster|recurring|alertmanager|soak|breakers|stream [--recurring N] [--lead SECONDS] [--rules N] [--streams N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
     public TimeSpan OpenDuration { get; init; } = TimeSpan.FromSeconds(10);
-    public int Count { get; init; } = 1_000_000;
+    public const int DefaultCount = 1_000_000;
+
+    public int Count { get; init; } = DefaultCount;
+
+    /// <summary>Recurring actions created in the <c>recurring</c> mode, all due in one minute.</summary>
+    public int Recurring { get; init; } = 10_000;
+
+    /// <summary><c>recurring</c> mode: at least this long from the start to the minute they are due (time to create them).</summary>
+    public TimeSpan Lead { get; init; } = TimeSpan.FromSeconds(120);
 
     /// <summary>Alternating bare/gateway closed-loop rounds of the <c>http</c> mode.</summary>
     public int Rounds { get; init; } = 3;
+
+    /// <summary>Open SSE streams of the <c>stream</c> mode.</summary>
+    public int Streams { get; init; } = 100;
 
     /// <summary>Rules loaded in the <c>rules</c> mode (none of them matches the benchmark's actions).</summary>
     public int Rules { get; init; } = 50;
@@ -55,8 +66,8 @@ internal sealed record BenchOptions
                     => options with { OpenShare = share },
                 "--open-share" => throw new ArgumentException($"--open-share must be a number in (0, 1], not '{value}'"),
                 "--open-rate" => options with { OpenRate = Positive(flag, value) },
-                "--state" when value is "sqlite" or "memory" => options with { State = value },
-                "--state" => throw new ArgumentException($"--state must be sqlite or memory, not '{value}'"),
+                "--state" when value is "sqlite" or "memory" or "postgres" => options with { State = value },
+                "--state" => throw new ArgumentException($"--state must be sqlite, memory or postgres (soak only), not '{value}'"),
                 "--dedup" when value is "on" or "off" => options with { DedupKeys = value == "on" },
                 "--dedup" => throw new ArgumentException($"--dedup must be on or off, not '{value}'"),
                 "--dashboard" when value is "on" or "off" => options with { Dashboard = value == "on" },
@@ -64,6 +75,9 @@ internal sealed record BenchOptions
                 "--count" => options with { Count = Positive(flag, value) },
                 "--rounds" => options with { Rounds = Positive(flag, value) },
                 "--rules" => options with { Rules = Positive(flag, value) },
+                "--recurring" => options with { Recurring = Positive(flag, value) },
+                "--lead" => options with { Lead = Seconds(flag, value) },
+                "--streams" => options with { Streams = Positive(flag, value) },
                 _ => throw new ArgumentException($"unknown flag '{flag}'; {Usage}"),
             };
         }

@@ -37,10 +37,13 @@ internal sealed class GatewayServer : IAsyncDisposable
         return statistics.Sum(s => s.ActivationCount);
     }
 
-    public static string ConfigText(string backend, string databasePath, bool withRules = false, bool dashboard = true, string extraToml = "") => string.Create(CultureInfo.InvariantCulture, $"""
+    public IServiceProvider Services => _app.Services;
+
+    public static string ConfigText(string backend, string databasePath, bool withRules = false, bool dashboard = true, string extraToml = "", string serverToml = "") => string.Create(CultureInfo.InvariantCulture, $"""
         [server]
         host = "127.0.0.1"
         port = 0
+        {serverToml}
 
         [state]
         backend = "{backend}"
@@ -64,8 +67,9 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// <param name="backend"><c>sqlite</c> for the real configuration; <c>memory</c> only to compare.</param>
     /// <param name="rules">How many rules to load (<see cref="BenchRules"/>); none matches the benchmark's actions.</param>
     /// <param name="dashboard">Whether the Orleans Dashboard runs (<c>[cluster] dashboard</c>).</param>
-    /// <param name="extraToml">More configuration (e.g. <c>[auth]</c>).</param>
-    public static async Task<GatewayServer> StartAsync(string backend, int rules = 0, bool dashboard = true, string extraToml = "")
+    /// <param name="extraToml">More configuration, appended (e.g. <c>[circuit_breaker]</c>).</param>
+    /// <param name="serverToml">More <c>[server]</c> keys.</param>
+    public static async Task<GatewayServer> StartAsync(string backend, int rules = 0, bool dashboard = true, string extraToml = "", string serverToml = "")
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bench-").FullName;
         var configPath = Path.Combine(directory, "acteon.toml");
@@ -75,7 +79,7 @@ internal sealed class GatewayServer : IAsyncDisposable
             await File.WriteAllTextAsync(Path.Combine(directory, "rules", "bench.yaml"), BenchRules.Yaml(rules));
         }
 
-        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"), rules > 0, dashboard, extraToml);
+        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"), rules > 0, dashboard, extraToml, serverToml);
         await File.WriteAllTextAsync(configPath, text);
         var config = ConfigLoader.Parse(text, configPath);
 

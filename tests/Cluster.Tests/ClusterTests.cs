@@ -194,7 +194,8 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
         var first = await GatewayNode.RunToEndAsync(directory, "migrate", "-c", "acteon.toml");
         var second = await GatewayNode.RunToEndAsync(directory, "migrate", "-c", "acteon.toml");
 
-        Assert.Equal((0, true), (first.ExitCode, first.Output.Contains("3 step(s) applied", StringComparison.Ordinal)));
+        // A fresh database gets every step: as many as the schema's version.
+        Assert.Equal((0, true), (first.ExitCode, System.Text.RegularExpressions.Regex.IsMatch(first.Output, @"schema at version (\d+) \(\1 step\(s\) applied\)")));
         Assert.Equal((0, true), (second.ExitCode, second.Output.Contains("0 step(s) applied", StringComparison.Ordinal)));
         Directory.Delete(directory, recursive: true);
     }

@@ -3,6 +3,4 @@ namespace Acteon.Grains.Rules.Actions;
 public sealed record ChainAction(string Chain) : RuleAction
 {
     public override string Verdict => "chain";
-
-    public override bool Supported => false;
 }

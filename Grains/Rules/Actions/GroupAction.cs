@@ -1,9 +1,8 @@
 namespace Acteon.Grains.Rules.Actions;
 
+/// <summary>Holds matching actions in the group their <see cref="GroupBy"/> values name, and sends one summary per flush.</summary>
 public sealed record GroupAction(
-    IReadOnlyList<string> GroupBy, TimeSpan GroupWait, TimeSpan GroupInterval, TimeSpan? RepeatInterval, int MaxGroupSize) : RuleAction
+    KeyFields GroupBy, TimeSpan GroupWait, TimeSpan GroupInterval, TimeSpan? RepeatInterval, int MaxGroupSize, string? NotifyProvider) : RuleAction
 {
     public override string Verdict => "group";
-
-    public override bool Supported => false;
 }

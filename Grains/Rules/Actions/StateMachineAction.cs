@@ -1,8 +1,7 @@
 namespace Acteon.Grains.Rules.Actions;
 
-public sealed record StateMachineAction(string StateMachine, IReadOnlyList<string> FingerprintFields) : RuleAction
+/// <summary>Moves the action's fingerprint through the named state machine to the action's status.</summary>
+public sealed record StateMachineAction(string StateMachine, KeyFields FingerprintFields) : RuleAction
 {
     public override string Verdict => "state_machine";
-
-    public override bool Supported => false;
 }

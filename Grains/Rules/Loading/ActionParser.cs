@@ -18,6 +18,11 @@ internal sealed class ActionParser(RuleParseContext context)
             throw new RuleSyntaxException(YamlNodes.Line(node), $"an action must be a mapping with a type: {string.Join(", ", Types)}");
         }
 
+        if (RuleFeaturesNotImplemented.ActionTypes.ContainsKey(type))
+        {
+            throw new RuleSyntaxException(YamlNodes.Line(YamlNodes.Get(map, "type")!), RuleFeaturesNotImplemented.ActionTypeMessage(type));
+        }
+
         var reader = new Fields(map);
         RuleAction action = type switch
         {
@@ -29,13 +34,15 @@ internal sealed class ActionParser(RuleParseContext context)
             "reroute" => new RerouteAction(Provider(reader, "target_provider")),
             "modify" => new ModifyAction(reader.Object("changes")),
             "schedule" => new ScheduleAction(reader.Seconds("delay_seconds", 1, 604_800, required: true)!.Value),
-            "group" => new GroupAction(reader.Strings("group_by", required: true), reader.Seconds("group_wait_seconds", 0, 86_400, false) ?? TimeSpan.FromSeconds(30),
+            "group" => new GroupAction(reader.KeyFields("group_by", required: true), reader.Seconds("group_wait_seconds", 0, 86_400, false) ?? TimeSpan.FromSeconds(30),
                 reader.Seconds("group_interval_seconds", 1, 86_400, false) ?? TimeSpan.FromMinutes(5), reader.Seconds("repeat_interval_seconds", 1, 30L * 86_400, false),
-                (int)(reader.Integer("max_group_size", 1, 100_000, false) ?? 100)),
-            "state_machine" => new StateMachineAction(reader.Text("state_machine", required: true)!, reader.Strings("fingerprint_fields", required: false)),
+                (int)(reader.Integer("max_group_size", 1, 100_000, false) ?? 100), YamlNodes.Get(map, "notify_provider") is null ? null : Provider(reader, "notify_provider")),
+            "state_machine" => new StateMachineAction(StateMachine(reader), reader.KeyFields("fingerprint_fields", required: false)),
+            "request_approval" when !context.ApprovalKeysConfigured => throw new RuleSyntaxException(YamlNodes.Line(map),
+                "a request_approval rule needs [server] approval_keys = [{id = \"k1\", secret = \"<hex>\"}] in acteon.toml to sign its approve/reject links"),
             "request_approval" => new RequestApprovalAction(Provider(reader, "notify_provider"),
                 reader.Seconds("timeout_seconds", 1, 30L * 86_400, false) ?? TimeSpan.FromHours(1), reader.Text("message", required: false)),
-            "chain" => new ChainAction(reader.Text("chain", required: true)!),
+            "chain" => new ChainAction(Chain(reader)),
             _ => throw new RuleSyntaxException(YamlNodes.Line(map), $"unknown action type '{type}'; use one of {string.Join(", ", Types)}"),
         };
         return action;
@@ -49,8 +56,37 @@ internal sealed class ActionParser(RuleParseContext context)
             : throw new RuleSyntaxException(reader.LineOf(key), $"{key} '{name}' is not a configured provider");
     }
 
+    private string StateMachine(Fields reader)
+    {
+        var name = reader.Text("state_machine", required: true)!;
+        return context.StateMachineExists?.Invoke(name) ?? true
+            ? name
+            : throw new RuleSyntaxException(reader.LineOf("state_machine"), $"state_machine '{name}' is not configured ([[state_machines]] in acteon.toml)");
+    }
+
+    private string Chain(Fields reader)
+    {
+        var name = reader.Text("chain", required: true)!;
+        return context.ChainExists(name)
+            ? name
+            : throw new RuleSyntaxException(reader.LineOf("chain"), $"chain '{name}' is not defined ([[chains]] in acteon.toml)");
+    }
+
     private sealed class Fields(YamlMappingNode map)
     {
+        public KeyFields KeyFields(string key, bool required)
+        {
+            var paths = Strings(key, required);
+            try
+            {
+                return Actions.KeyFields.Compile(paths);
+            }
+            catch (FormatException error)
+            {
+                throw new RuleSyntaxException(LineOf(key), $"'{key}': {error.Message}");
+            }
+        }
+
         public int LineOf(string key) => YamlNodes.Get(map, key) is { } node ? YamlNodes.Line(node) : YamlNodes.Line(map);
 
         public string? Text(string key, bool required) => YamlNodes.Get(map, key) switch

@@ -8,7 +8,7 @@ namespace Acteon.Grains.Rules.Loading;
 public static class RuleFileParser
 {
     private static readonly string[] RuleKeys =
-        ["name", "priority", "description", "enabled", "timezone", "condition", "action", "metadata", "mute_time_intervals", "active_time_intervals"];
+        ["name", "priority", "description", "enabled", "timezone", "condition", "action"];
 
     /// <exception cref="RuleLoadException">The message starts with "file:line:" and names the rule.</exception>
     public static List<Rule> Parse(string yaml, string file, RuleParseContext context)
@@ -71,6 +71,11 @@ public static class RuleFileParser
             if (node is not YamlMappingNode map)
             {
                 throw new RuleSyntaxException(YamlNodes.Line(node), "each rule must be a mapping");
+            }
+
+            if (YamlNodes.Keys(map).FirstOrDefault(RuleFeaturesNotImplemented.RuleKeys.ContainsKey) is { } notYet)
+            {
+                throw new RuleSyntaxException(YamlNodes.Line(YamlNodes.Get(map, notYet)!), RuleFeaturesNotImplemented.RuleKeyMessage(notYet));
             }
 
             if (YamlNodes.Keys(map).FirstOrDefault(k => Array.IndexOf(RuleKeys, k) < 0) is { } unknown)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Acteon.Grains.Abstractions.Audit;
 
 namespace Acteon.Silo.Storage.Memory;
@@ -7,9 +8,26 @@ internal sealed class MemoryAuditStore : IAuditStore
     private readonly Lock _gate = new();
     private readonly List<AuditRecord> _records = [];
     private readonly HashSet<string> _ids = new(StringComparer.Ordinal);
+    private readonly LinkedList<AuditDeadLetter> _deadLetters = [];
 
+    /// <remarks>
+    /// Each record is serialized as the durable stores do it, so that what they would reject is rejected here too and
+    /// never reaches a reader (GET /v1/audit would fail on it).
+    /// </remarks>
     public Task AppendAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
+        foreach (var record in records)
+        {
+            try
+            {
+                JsonSerializer.Serialize(Stream.Null, record, AuditJsonContext.Default.AuditRecord);
+            }
+            catch (Exception error) when (error is JsonException or InvalidOperationException or ArgumentException)
+            {
+                throw new AuditRecordRejectedException($"the record cannot be serialized: {error.Message}", error);
+            }
+        }
+
         lock (_gate)
         {
             // A batch may be written again after a failed attempt; like the durable stores, keep one record per id.
@@ -49,6 +67,31 @@ internal sealed class MemoryAuditStore : IAuditStore
                 .ThenByDescending(r => r.Id, StringComparer.Ordinal)
                 .FirstOrDefault();
             return Task.FromResult(found);
+        }
+    }
+
+    public Task AppendDeadLetterAsync(AuditDeadLetter letter, int capacity, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_deadLetters.All(l => l.RecordId != letter.RecordId))
+            {
+                _deadLetters.AddFirst(letter);
+                while (_deadLetters.Count > capacity)
+                {
+                    _deadLetters.RemoveLast();
+                }
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<AuditDeadLetterPage> ReadDeadLettersAsync(int limit, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(new AuditDeadLetterPage([.. _deadLetters.Take(limit)], _deadLetters.Count));
         }
     }
 

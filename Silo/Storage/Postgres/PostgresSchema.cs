@@ -73,6 +73,20 @@ internal static class PostgresSchema
             entry bytea NOT NULL, etag bigint NOT NULL, i_am_alive bigint NOT NULL,
             PRIMARY KEY (cluster_id, silo));
         """,
+        // Recurring actions of a namespace and tenant, so that listing them reads these rows, not every grain.
+        """
+        CREATE TABLE recurring_index (
+            namespace text NOT NULL, tenant text NOT NULL, id text NOT NULL, created_at bigint NOT NULL,
+            PRIMARY KEY (namespace, tenant, id));
+        """,
+        // Audit records the store rejected for their content, with the reason (bounded by [audit] dead_letter_capacity).
+        // text, not jsonb: the copy of the record must be storable whatever it holds.
+        """
+        CREATE TABLE audit_dead_letter (
+            seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, record_id text NOT NULL UNIQUE, action_id text NOT NULL,
+            namespace text NOT NULL, tenant text NOT NULL, provider text NOT NULL, action_type text NOT NULL, outcome text NOT NULL,
+            dispatched_at bigint NOT NULL, failed_at bigint NOT NULL, reason text NOT NULL, record text NOT NULL);
+        """,
     ];
 
     /// <summary>Applies the missing steps; returns how many ran.</summary>

@@ -58,6 +58,19 @@ internal static class SqliteSchema
             PRIMARY KEY (service_id, grain_id, name)) WITHOUT ROWID;
         CREATE INDEX ix_reminders_hash ON reminders (service_id, grain_hash);
         """,
+        // Recurring actions of a namespace and tenant, so that listing them reads these rows, not every grain.
+        """
+        CREATE TABLE recurring_index (
+            namespace TEXT NOT NULL, tenant TEXT NOT NULL, id TEXT NOT NULL, created_at INTEGER NOT NULL,
+            PRIMARY KEY (namespace, tenant, id)) WITHOUT ROWID;
+        """,
+        // Audit records the store rejected for their content, with the reason (bounded by [audit] dead_letter_capacity).
+        """
+        CREATE TABLE audit_dead_letter (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, record_id TEXT NOT NULL UNIQUE, action_id TEXT NOT NULL,
+            namespace TEXT NOT NULL, tenant TEXT NOT NULL, provider TEXT NOT NULL, action_type TEXT NOT NULL, outcome TEXT NOT NULL,
+            dispatched_at INTEGER NOT NULL, failed_at INTEGER NOT NULL, reason TEXT NOT NULL, record TEXT NOT NULL);
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);

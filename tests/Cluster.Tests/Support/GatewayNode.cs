@@ -86,9 +86,8 @@ public sealed class GatewayNode : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    /// <summary>Starts the process and waits until <c>/health/live</c> answers.</summary>
-    public static async Task<GatewayNode> StartAsync(
-        string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "", string extra = "")
+    /// <summary>Starts the process and waits until <c>/health/live</c> answers; <paramref name="extra"/> is appended to its acteon.toml.</summary>
+    public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "", string extra = "")
     {
         var directory = System.IO.Directory.CreateTempSubdirectory($"acteon-{id}-").FullName;
         var port = FreePort();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Acteon.Tests.Shared;
 
 namespace Acteon.Gateway.Api.Tests.Hosting;
 
@@ -12,6 +13,7 @@ public sealed class StartupErrorTests
     [InlineData("[[providers]]\nname = \"l\"\ntype = \"log\"\n[[providers]]\nname = \"l\"\ntype = \"log\"\n", "provider name 'l' is used twice")]
     [InlineData("key = \n", "bad.toml:1:")]
     [InlineData("[auth]\nenabled = true\n", "bad.toml:2: [auth] enabled = true needs jwt_secret")]
+    [InlineData("[server]\nmax_concurrent_dispatch = 5\n", "bad.toml:2: [server] max_concurrent_dispatch configures a limit on concurrent dispatches, which is not implemented yet")]
     public async Task Start_WithBadConfig_ExitsWithCode2AndNamesTheProblem(string toml, string expected)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bad-config").FullName;
@@ -25,6 +27,39 @@ public sealed class StartupErrorTests
     }
 
     [Fact]
+    public async Task Start_WithABadRuleFile_OneLineOnStderrNoStackTraceExitCode2()
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-bad-rules").FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "rules"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "rules", "a.yaml"), "rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: explode}\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), "[state]\nbackend = \"memory\"\n[rules]\ndirectory = \"rules\"\n");
+
+        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+
+        Assert.Equal(2, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("acteon: rules could not be loaded: ", line, StringComparison.Ordinal);
+        Assert.Contains("a.yaml:4: rule 'r': unknown action type 'explode'", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithPostgresUnreachable_OneLineOnStderrNoStackTraceExitCode3()
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-no-store").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
+            $"[state]\nbackend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={Loopback.FreePort()};Username=x;Password=y;Database=z\"\n");
+
+        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+
+        Assert.Equal(3, exitCode);
+        var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("acteon: state store unavailable: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Start_WithUnknownFlag_ExitsWithUsage()
     {
         var (exitCode, stderr) = await RunGatewayAsync(Path.GetTempPath(), "--bogus");
@@ -35,6 +70,12 @@ public sealed class StartupErrorTests
 
     private static async Task<(int ExitCode, string Stderr)> RunGatewayAsync(string workingDirectory, params string[] args)
     {
+        var (exitCode, stderr, _) = await RunAsync(workingDirectory, args);
+        return (exitCode, stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stderr, string Stdout)> RunAsync(string workingDirectory, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
         foreach (var arg in args)
@@ -44,9 +85,9 @@ public sealed class StartupErrorTests
 
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        var stdout = process.StandardOutput.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stderr);
+        return (process.ExitCode, await stderr, await stdout);
     }
 }

@@ -15,8 +15,7 @@ public sealed class DryRunTests
         Rule("throttle-alerts", "{field: action.action_type, eq: alert}", "{type: throttle, max_count: 1, window_seconds: 600}"),
         Rule("reroute-low", "{field: action.action_type, eq: low}", "{type: reroute, target_provider: backup}"),
         Rule("modify-cards", "{field: action.action_type, eq: card}", "{type: modify, changes: {card: null}}"),
-        Rule("schedule-orders", "{field: action.action_type, eq: order}", "{type: schedule, delay_seconds: 60}"),
-        Rule("group-digests", "{field: action.action_type, eq: digest}", "{type: group, group_by: [payload.service], group_wait_seconds: 30}"));
+        Rule("schedule-orders", "{field: action.action_type, eq: order}", "{type: schedule, delay_seconds: 60}"));
 
     [Theory]
     [InlineData("ping", "allow", "allow-pings", "hook")]
@@ -27,7 +26,6 @@ public sealed class DryRunTests
     [InlineData("low", "reroute", "reroute-low", "backup")]
     [InlineData("card", "modify", "modify-cards", "hook")]
     [InlineData("order", "schedule", "schedule-orders", "hook")]
-    [InlineData("digest", "group", "group-digests", "hook")]
     public async Task DryRun_MatchingRule_VerdictRuleNameAndWouldBeProvider(string actionType, string verdict, string rule, string provider)
     {
         await using var listener = await WebhookListener.StartAsync();
@@ -73,6 +71,8 @@ public sealed class DryRunTests
 
         Assert.Empty(listener.Requests);
         Assert.Equal(0, await AuditCountAsync(app));
+        // A dry run is no dispatch: /metrics counts none of the nine.
+        Assert.Equal(0, (await app.GetJsonAsync("/metrics")).GetProperty("dispatched").GetInt64());
 
         var dedup = await app.PostJsonAsync("/v1/dispatch", Act(actionType: "welcome", dedupKey: "same"));
         var throttle = await app.PostJsonAsync("/v1/dispatch", Act(actionType: "alert"));
@@ -81,5 +81,6 @@ public sealed class DryRunTests
         Assert.Equal("executed", Outcome(throttle));
         Assert.Equal(2, listener.Requests.Count);
         Assert.Equal(2, await AuditCountAsync(app));
+        Assert.Equal(2, (await app.GetJsonAsync("/metrics")).GetProperty("dispatched").GetInt64());
     }
 }

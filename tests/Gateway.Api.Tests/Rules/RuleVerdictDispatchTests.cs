@@ -161,40 +161,4 @@ public sealed class RuleVerdictDispatchTests
         await Wait.UntilAsync(async () => await AuditCountAsync(second, "?caller_id=scheduler&outcome=executed") == 1, "the audit record of the scheduled dispatch");
         Assert.Single(listener.Requests);
     }
-
-    [Theory]
-    [InlineData("group", "{type: group, group_by: [payload.service], group_wait_seconds: 30}")]
-    [InlineData("state_machine", "{type: state_machine, state_machine: alert, fingerprint_fields: [action_type]}")]
-    [InlineData("request_approval", "{type: request_approval, notify_provider: log, timeout_seconds: 3600, message: needs a human}")]
-    [InlineData("chain", "{type: chain, chain: incident-triage}")]
-    public async Task Dispatch_NotYetSupportedAction_501NamingTheRuleAndProviderNeverCalled(string kind, string action)
-    {
-        await using var listener = await WebhookListener.StartAsync();
-        await using var app = new GatewayApp(Hook(listener.Url), rules: Files(Rule($"future-{kind}", OnSend, action)));
-
-        var error = await app.PostJsonAsync("/v1/dispatch", Act(), HttpStatusCode.NotImplemented);
-
-        var message = error.GetProperty("error").GetString()!;
-        Assert.Contains($"rule 'future-{kind}'", message, StringComparison.Ordinal);
-        Assert.Contains($"'{kind}'", message, StringComparison.Ordinal);
-        Assert.Empty(listener.Requests);
-    }
-
-    [Fact]
-    public async Task Batch_NotYetSupportedActionOnOneElement_OnlyThatElementErrors()
-    {
-        await using var listener = await WebhookListener.StartAsync();
-        await using var app = new GatewayApp(Hook(listener.Url),
-            rules: Files(Rule("chain-alerts", "{field: action.action_type, eq: alert}", "{type: chain, chain: incident-triage}")));
-
-        var body = await app.PostJsonAsync("/v1/dispatch/batch", new { actions = new[] { Act(), Act(actionType: "alert"), Act() } });
-        var results = body.GetProperty("results").EnumerateArray().ToList();
-
-        Assert.Equal(3, results.Count);
-        Assert.Equal("executed", results[0].GetProperty("outcome").GetProperty("outcome").GetString());
-        Assert.Equal("error", results[1].GetProperty("status").GetString());
-        Assert.Contains("rule 'chain-alerts'", results[1].GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Equal("executed", results[2].GetProperty("outcome").GetProperty("outcome").GetString());
-        Assert.Equal(2, listener.Requests.Count);
-    }
 }

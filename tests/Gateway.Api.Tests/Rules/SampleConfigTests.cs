@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Acteon.Gateway.Api.Tests.Rules;
 
-/// <summary>The sample acteon.toml and rules/ folder shipped with the gateway load and show every action kind.</summary>
+/// <summary>The sample acteon.toml and rules/ folder shipped with the gateway load and show every action kind it implements.</summary>
 public sealed class SampleConfigTests
 {
     [Fact]
@@ -34,7 +34,7 @@ public sealed class SampleConfigTests
             ["allow", "chain", "deduplicate", "deny", "group", "modify", "request_approval", "reroute", "schedule", "state_machine", "suppress", "throttle"],
             rules.Select(r => r.GetProperty("action").GetString()!).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains(rules, r => r.GetProperty("name").GetString() == "block-data-exfiltration" && r.GetProperty("enabled").GetBoolean());
-        Assert.Contains(rules, r => r.GetProperty("name").GetString() == "trigger-incident-triage" && !r.GetProperty("enabled").GetBoolean());
+        Assert.Contains(rules, r => r.GetProperty("name").GetString() == "trigger-incident-triage" && r.GetProperty("enabled").GetBoolean());
     }
 
     /// <summary>The gateway on a given acteon.toml (the sample's own, not one GatewayApp writes).</summary>

@@ -16,6 +16,8 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     private readonly string _configPath;
     private readonly TimeProvider? _time;
     private readonly Action<IWebHostBuilder>? _configure;
+    private readonly bool _remindersOnTime;
+    private readonly Action<IServiceCollection>? _services;
 
     /// <param name="extraToml">More TOML appended to the configuration.</param>
     /// <param name="backend">The <c>[state]</c> backend.</param>
@@ -24,12 +26,18 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
     /// <param name="configure">More host configuration (e.g. a logger provider).</param>
+    /// <param name="remindersOnTime">Orleans' reminders run on <paramref name="time"/> too (Orleans' keyed reminder clock), so a test drives them.</param>
+    /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
+    /// <param name="maxRetries"><c>[executor] max_retries</c>.</param>
+    /// <param name="services">Changes to the gateway's services after its own (e.g. shorter reminder intervals).</param>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
-        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false,
-        Action<IWebHostBuilder>? configure = null)
+        IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false,
+        string? stateUrl = null, int maxRetries = 3, Action<IServiceCollection>? services = null, Action<IWebHostBuilder>? configure = null)
     {
         _configure = configure;
+        _remindersOnTime = remindersOnTime;
+        _services = services;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         _configPath = Path.Combine(Directory, "acteon.toml");
@@ -57,9 +65,10 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
             [state]
             backend = "{backend}"
             path = "{dbPath}"
+            {(stateUrl is null ? "" : $"url = \"{stateUrl}\"")}
 
             [executor]
-            max_retries = 3
+            max_retries = {maxRetries}
             timeout_seconds = 30
             retry_base_delay_ms = 1
             retry_max_delay_ms = 5
@@ -85,7 +94,19 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
         {
             // The gateway's clock only: Orleans keeps the system clock, so that driving this one never makes the
             // membership protocol declare the silo dead.
-            builder.ConfigureTestServices(services => services.AddKeyedSingleton(GatewayClock.Key, time));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddKeyedSingleton(GatewayClock.Key, time);
+                if (_remindersOnTime)
+                {
+                    services.AddKeyedSingleton(Orleans.Reminders.ReminderTimeProviderNames.Reminders, time);
+                }
+            });
+        }
+
+        if (_services is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
         }
     }
 

@@ -60,25 +60,6 @@ public sealed class ActionExecutorTests
     }
 
     [Fact]
-    public async Task ExecuteAsync_ProviderHangs_TimesOutAsRetryableTimeout()
-    {
-        var clock = new FakeTimeProvider();
-        var provider = new HangingProvider();
-        using var executor = Executor(provider, clock, maxRetries: 0, timeout: TimeSpan.FromSeconds(5));
-
-        var run = executor.ExecuteAsync("p", Action, CancellationToken.None);
-        await Wait.ForAsync(provider.Called.Task, "the provider call");
-        clock.Advance(TimeSpan.FromMilliseconds(4999));
-        Assert.False(provider.Cancelled.Task.IsCompleted, "the call was cancelled before its 5 s time-out");
-        clock.Advance(TimeSpan.FromMilliseconds(1));
-        var result = await Wait.ForAsync(run, "the attempt to time out once 5 s passed");
-
-        Assert.Equal(ProviderErrorKind.Timeout, result.Error!.Kind);
-        Assert.True(result.Error.Retryable);
-        Assert.True(provider.Cancelled.Task.IsCompleted);
-    }
-
-    [Fact]
     public async Task ExecuteAsync_ConcurrencyLimit_NeverExceeded()
     {
         var provider = new GatedProvider(awaited: 3);
@@ -113,10 +94,10 @@ public sealed class ActionExecutorTests
         return await run;
     }
 
-    private static ActionExecutor Executor(IProviderGrain provider, TimeProvider clock, int maxRetries, TimeSpan? timeout = null, int maxConcurrent = 10) =>
+    private static ActionExecutor Executor(IProviderGrain provider, TimeProvider clock, int maxRetries, int maxConcurrent = 10) =>
         new(_ => provider, Options.Create(new ExecutorOptions
         {
-            MaxRetries = maxRetries, Timeout = timeout ?? TimeSpan.FromSeconds(30), MaxConcurrent = maxConcurrent,
+            MaxRetries = maxRetries, MaxConcurrent = maxConcurrent,
             RetryBaseDelay = TimeSpan.FromMilliseconds(100), RetryMaxDelay = TimeSpan.FromSeconds(30),
         }), clock);
 
@@ -154,22 +135,6 @@ public sealed class ActionExecutorTests
                 _calledAt.Add(clock.GetUtcNow());
                 return Task.FromResult(script[Math.Min(_calledAt.Count - 1, script.Length - 1)]);
             }
-        }
-    }
-
-    private sealed class HangingProvider : IProviderGrain
-    {
-        public TaskCompletionSource Called { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public TaskCompletionSource Cancelled { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public async Task<ProviderResult> ExecuteAsync(GatewayAction action, CancellationToken cancellationToken)
-        {
-            // Not disposed: the delay's callback runs first and may end this method, and disposing would drop this one unrun.
-            _ = cancellationToken.Register(() => Cancelled.TrySetResult());
-            Called.TrySetResult();
-            await Task.Delay(Timeout.Infinite, cancellationToken);
-            return Ok();
         }
     }
 

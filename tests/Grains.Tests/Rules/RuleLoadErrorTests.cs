@@ -27,11 +27,38 @@ public sealed class RuleLoadErrorTests
     [InlineData("rules:\n  - condition: {field: action.id, eq: x}\n    action: {type: allow}\n", "rules/test.yaml:2: a rule needs a name")]
     [InlineData("rules:\n  - name: r\n    condition: {semantic_match: infra}\n    action: {type: allow}\n", "semantic_match needs an [embedding] provider")]
     [InlineData("other: 1\n", "rules/test.yaml:1: a rule file holds a top-level 'rules:' list")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payloads.x]}\n", "rule 'r': 'group_by': field path 'action.payloads.x' names no action field")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: group, group_by: [payload.x], notify_provider: pigeon}\n", "rule 'r': notify_provider 'pigeon' is not a configured provider")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: allow}\n    mute_time_intervals: [weekends]\n", "rules/test.yaml:5: rule 'r': 'mute_time_intervals' (mute time intervals) is not implemented yet in this gateway; remove it")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    active_time_intervals: [office]\n    action: {type: allow}\n", "rules/test.yaml:4: rule 'r': 'active_time_intervals' (active time intervals) is not implemented yet")]
+    [InlineData("rules:\n  - name: r\n    metadata: {team: ops}\n    condition: {field: action.id, eq: x}\n    action: {type: allow}\n", "rules/test.yaml:3: rule 'r': 'metadata' (rule metadata) is not implemented yet")]
+    [InlineData("rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: chain, chain: ghost}\n", "rules/test.yaml:4: rule 'r': chain 'ghost' is not defined ([[chains]] in acteon.toml)")]
     public void Parse_BadRule_ErrorNamesFileLineAndRule(string yaml, string expected)
     {
         var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(yaml, "rules/test.yaml", Context()));
 
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.Equal("rules/test.yaml", error.File);
+    }
+
+    [Fact]
+    public void Parse_StateMachineNotConfigured_ErrorNamesIt()
+    {
+        var context = Context() with { StateMachineExists = name => name == "alert" };
+        const string Yaml = "rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: state_machine, state_machine: incident}\n";
+
+        var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(Yaml, "rules/test.yaml", context));
+
+        Assert.Contains("rules/test.yaml:4: rule 'r': state_machine 'incident' is not configured", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_RequestApprovalWithoutApprovalKeys_ErrorNamesTheSetting()
+    {
+        const string Yaml = "rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: request_approval, notify_provider: log}\n";
+
+        var error = Assert.Throws<RuleLoadException>(() => RuleFileParser.Parse(Yaml, "rules/test.yaml", Context() with { ApprovalKeysConfigured = false }));
+
+        Assert.Contains("rules/test.yaml:4: rule 'r': a request_approval rule needs [server] approval_keys", error.Message, StringComparison.Ordinal);
     }
 }

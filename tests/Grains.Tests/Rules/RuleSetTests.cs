@@ -78,8 +78,6 @@ public sealed class RuleSetTests
               - {name: e, condition: {field: action.id, eq: x}, action: {type: schedule, delay_seconds: 604800}}
               - {name: f, condition: {field: action.id, eq: x}, action: {type: group, group_by: [payload.service]}}
               - {name: g, condition: {field: action.id, eq: x}, action: {type: state_machine, state_machine: alert}}
-              - {name: h, condition: {field: action.id, eq: x}, action: {type: request_approval, notify_provider: slack}}
-              - {name: i, condition: {field: action.id, eq: x}, action: {type: chain, chain: triage}}
             """);
         var actions = rules.Rules.ToDictionary(r => r.Name, r => r.Action);
 
@@ -89,9 +87,8 @@ public sealed class RuleSetTests
         Assert.Equal("""{"a":null,"b":{"c":1}}""", ((ModifyAction)actions["d"]).Changes.GetRawText());
         Assert.Equal(new ScheduleAction(TimeSpan.FromDays(7)), actions["e"]);
         Assert.Equal(TimeSpan.FromSeconds(30), ((GroupAction)actions["f"]).GroupWait);
-        Assert.False(actions["g"].Supported);
-        Assert.Equal(TimeSpan.FromHours(1), ((RequestApprovalAction)actions["h"]).Timeout);
-        Assert.Equal(new ChainAction("triage"), actions["i"]);
+        Assert.Equal("alert", ((StateMachineAction)actions["g"]).StateMachine);
+        Assert.Empty(((StateMachineAction)actions["g"]).FingerprintFields.Paths);
     }
 
     [Fact]

@@ -11,7 +11,11 @@ internal static class RuleTestKit
     public static readonly DateTimeOffset Noon = new(2026, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
     public static RuleParseContext Context(bool embeddings = false, IReadOnlyDictionary<string, string>? env = null) =>
-        new(name => name is "log" or "email" or "sms" or "slack" or "devops-pagerduty", embeddings, TimeZoneInfo.Utc, env ?? new Dictionary<string, string> { ["REGION"] = "eu-west-1" });
+        new(name => name is "log" or "email" or "sms" or "slack" or "devops-pagerduty", embeddings, TimeZoneInfo.Utc, env ?? new Dictionary<string, string> { ["REGION"] = "eu-west-1" })
+        {
+            ChainExists = name => name is "triage" or "incident-triage",
+            ApprovalKeysConfigured = true,
+        };
 
     public static RuleSet Load(string yaml, RuleParseContext? context = null) =>
         new(RuleFileParser.Parse(yaml, "rules/test.yaml", context ?? Context()), new Dictionary<string, bool>());

@@ -33,27 +33,4 @@ public sealed class HealthCheckTests
         var error = await provider.CheckHealthAsync(CancellationToken.None);
         Assert.Equal(ProviderErrorKind.Configuration, error?.Kind);
     }
-
-    [Fact]
-    public async Task Metrics_count_outcomes_and_keep_the_last_errors()
-    {
-        await using var aws = await AwsHarness.StartAsync();
-        var sns = aws.Create("aws-sns", ("topic_arn", "arn:aws:sns:us-east-1:000000000000:alerts"));
-        aws.Emulator.Inject("sns", FaultKind.Throttling);
-        // Latency is measured on the injected clock; on one that moves 1 ms at every reading, a call takes the readings it spans.
-        aws.Time.AutoAdvanceAmount = TimeSpan.FromMilliseconds(1);
-
-        await AwsHarness.FailAsync(sns, "publish", new { message = "m" });
-        await AwsHarness.OkAsync(sns, "publish", new { message = "m" });
-        await AwsHarness.OkAsync(sns, "publish", new { message = "m" });
-        await AwsHarness.OkAsync(sns, "publish", new { message = "m" });
-
-        var snapshot = aws.Metrics.Snapshot(sns.Name);
-        Assert.Equal(4, snapshot.Total);
-        Assert.Equal(3, snapshot.Succeeded);
-        Assert.Equal(0.75, snapshot.SuccessRate);
-        Assert.True(snapshot.LatencyP50Ms > 0);
-        Assert.True(snapshot.LatencyP99Ms >= snapshot.LatencyP95Ms && snapshot.LatencyP95Ms >= snapshot.LatencyP50Ms);
-        Assert.Equal("RATE_LIMITED", Assert.Single(snapshot.LastErrors).Code);
-    }
 }

@@ -2,7 +2,6 @@ using System.Text.Json;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Providers.Aws.Credentials;
-using Acteon.Providers.Aws.Health;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
@@ -27,8 +26,6 @@ internal sealed class AwsHarness : IAsyncDisposable
     public AwsEmulator.AwsEmulator Emulator { get; }
 
     public FakeTimeProvider Time { get; }
-
-    public ProviderHealthMetrics Metrics => _services.GetRequiredService<ProviderHealthMetrics>();
 
     /// <summary>An emulator and providers whose base credentials are the emulator's user, or <paramref name="credentials"/>.</summary>
     public static async Task<AwsHarness> StartAsync(IAwsCredentialSource? credentials = null)

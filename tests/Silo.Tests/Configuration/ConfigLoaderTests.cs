@@ -51,6 +51,18 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_RecurringSection_ReadsEveryKeyAndDefaultsTheRest()
+    {
+        var config = ConfigLoader.Parse("[recurring]\nmin_interval_seconds = 15\nretry_seconds = 2\n", "acteon.toml");
+        var defaults = ConfigLoader.Parse("", "acteon.toml");
+
+        Assert.Equal((TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(2)),
+            (config.Recurring.MinInterval, config.Recurring.MissedAfter, config.Recurring.RetryPeriod));
+        Assert.Equal((TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(300), TimeSpan.FromSeconds(60)),
+            (defaults.Recurring.MinInterval, defaults.Recurring.MissedAfter, defaults.Recurring.RetryPeriod));
+    }
+
+    [Fact]
     public void Parse_EmptyFile_GivesDefaults()
     {
         var config = ConfigLoader.Parse("", "acteon.toml");
@@ -83,6 +95,10 @@ public sealed class ConfigLoaderTests
     [InlineData("[cluster]\nrole = \"gateway\"", "acteon.toml:2: [cluster] role: must be one of")]
     [InlineData("[cluster]\nadvertised_address = \"pod.local\"", "acteon.toml:2: [cluster] advertised_address: must be an IP address")]
     [InlineData("[cluster]\ngateway_port = 70000", "acteon.toml:2: [cluster] gateway_port: must be between 0 and 65535")]
+    [InlineData("[recurring]\nmin_interval_second = 5", "acteon.toml:2: [recurring] min_interval_second: unknown key")]
+    [InlineData("[recurring]\n\nmin_interval_seconds = 0", "acteon.toml:3: [recurring] min_interval_seconds: must be between 1 and 86400, not 0")]
+    [InlineData("[recurring]\nmissed_after_seconds = \"5m\"", "acteon.toml:2: [recurring] missed_after_seconds: expected an integer")]
+    [InlineData("[recurring]\nretry_seconds = 0", "acteon.toml:2: [recurring] retry_seconds: must be between 1 and 3600, not 0")]
     [InlineData("[server]\nrequest_timeout_seconds = 1", "acteon.toml:2: [server] request_timeout_seconds: must be between 2 and 3600")]
     public void Parse_BadValue_ErrorNamesFileLineAndKey(string toml, string expected)
     {

@@ -20,7 +20,7 @@ internal static class ConformanceDatabase
 
         var db = new PostgresDatabase(url.GetAwaiter().GetResult());
         db.MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
-        using var truncate = db.Command("TRUNCATE grain_state, reminders, membership, membership_version, audit;");
+        using var truncate = db.Command("TRUNCATE grain_state, reminders, membership, membership_version, audit, audit_dead_letter;");
         truncate.ExecuteNonQuery();
         return db;
     }

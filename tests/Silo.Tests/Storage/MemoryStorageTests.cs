@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Memory;
@@ -9,4 +10,6 @@ public sealed class MemoryStorageTests : StorageConformanceTests
     protected override IGrainStateStore CreateGrainStateStore() => new MemoryGrainStateStore();
 
     protected override IAuditStore CreateAuditStore() => new MemoryAuditStore();
+
+    protected override IRecurringIndex CreateRecurringIndex() => new MemoryRecurringIndex();
 }

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Postgres;
@@ -93,4 +94,6 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
     protected override IGrainStateStore CreateGrainStateStore() => new PostgresGrainStateStore(_db, _writer);
 
     protected override IAuditStore CreateAuditStore() => new PostgresAuditStore(_db);
+
+    protected override IRecurringIndex CreateRecurringIndex() => new PostgresRecurringIndex(_db);
 }

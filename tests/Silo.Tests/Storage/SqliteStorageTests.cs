@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Sqlite;
@@ -22,4 +23,6 @@ public sealed class SqliteStorageTests : StorageConformanceTests, IDisposable
     protected override IGrainStateStore CreateGrainStateStore() => new SqliteGrainStateStore(_db);
 
     protected override IAuditStore CreateAuditStore() => new SqliteAuditStore(_db);
+
+    protected override IRecurringIndex CreateRecurringIndex() => new SqliteRecurringIndex(_db);
 }

@@ -1,0 +1,118 @@
+using System.Text.Json;
+using Acteon.Gateway.Api.Dispatch;
+using Acteon.Gateway.Api.Http;
+using Acteon.Gateway.Api.OpenApi;
+using Acteon.Grains.Abstractions;
+using Acteon.Grains.Abstractions.Groups;
+using Acteon.Grains.Dispatch;
+
+namespace Acteon.Gateway.Api.Groups;
+
+/// <summary><c>/v1/groups</c>: a scope's live groups (from its index grain), one group with its events, and flush-now.</summary>
+public static class GroupEndpoints
+{
+    public static RouteGroupBuilder MapGroupEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v1/groups").WithTags("Groups");
+        group.MapGet("", ListAsync).WithSummary("The live groups of a namespace and tenant, in key order, paged")
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
+        group.MapGet("/{group_key}", GetAsync).WithSummary("One group with its events' payloads")
+            .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+        group.MapDelete("/{group_key}", FlushAsync).WithSummary("Flush a group now: its notification is sent")
+            .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+        return group;
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
+    {
+        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        {
+            return error!.ToResult();
+        }
+
+        var page = await grains.GetGrain<IGroupIndexGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Offset, scope.Limit);
+        var groups = await Task.WhenAll(page.Keys.Select(k => Grain(grains, scope, k).GetAsync()));
+        return DispatchEndpoints.Json(writer =>
+        {
+            writer.WriteStartObject();
+            writer.WriteStartArray("groups");
+            foreach (var snapshot in groups)
+            {
+                if (snapshot is not null)
+                {
+                    WriteSummary(writer, snapshot, events: false);
+                }
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("total", page.Total);
+            writer.WriteEndObject();
+        });
+    }
+
+    private static async Task<IResult> GetAsync(string group_key, HttpContext http, IGrainFactory grains)
+    {
+        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        {
+            return error!.ToResult();
+        }
+
+        return await Grain(grains, scope, group_key).GetAsync() is { } snapshot
+            ? DispatchEndpoints.Json(writer => WriteSummary(writer, snapshot, events: true))
+            : NotFound(group_key);
+    }
+
+    private static async Task<IResult> FlushAsync(string group_key, HttpContext http, IGrainFactory grains)
+    {
+        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        {
+            return error!.ToResult();
+        }
+
+        return await Grain(grains, scope, group_key).FlushNowAsync() is { } flushed
+            ? DispatchEndpoints.Json(writer =>
+            {
+                writer.WriteStartObject();
+                writer.WriteString("group_id", flushed.GroupId);
+                writer.WriteNumber("event_count", flushed.EventCount);
+                writer.WriteString("status", "flushed");
+                writer.WriteEndObject();
+            })
+            : NotFound(group_key);
+    }
+
+    private static IGroupGrain Grain(IGrainFactory grains, ScopeQuery scope, string groupKey) =>
+        grains.GetGrain<IGroupGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, groupKey));
+
+    private static IResult NotFound(string groupKey) => ApiError.NotFound($"group not found: {groupKey}").ToResult();
+
+    private static void WriteSummary(Utf8JsonWriter writer, GroupSnapshot group, bool events)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("group_id", group.GroupId);
+        writer.WriteString("group_key", group.GroupKey);
+        writer.WriteNumber("event_count", group.EventCount);
+        writer.WriteString("state", group.State);
+        writer.WriteString("notify_at", JsonTime.Format(group.NotifyAt));
+        writer.WriteString("created_at", JsonTime.Format(group.CreatedAt));
+        writer.WriteStartObject("labels");
+        foreach (var (key, value) in group.Labels)
+        {
+            writer.WriteString(key, value);
+        }
+
+        writer.WriteEndObject();
+        if (events)
+        {
+            writer.WriteStartArray("events");
+            foreach (var payload in group.Events)
+            {
+                payload.WriteTo(writer);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        writer.WriteEndObject();
+    }
+}

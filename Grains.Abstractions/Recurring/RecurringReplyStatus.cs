@@ -1,0 +1,8 @@
+namespace Acteon.Grains.Abstractions.Recurring;
+
+public enum RecurringReplyStatus
+{
+    Ok,
+    NotFound,
+    Conflict,
+}

@@ -1,4 +1,0 @@
-namespace Acteon.Providers.Aws.Health;
-
-/// <summary>One recent failure of a provider.</summary>
-public sealed record ProviderErrorRecord(DateTimeOffset At, string Code, string Message);

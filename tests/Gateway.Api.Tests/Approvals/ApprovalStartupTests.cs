@@ -1,0 +1,34 @@
+using System.Diagnostics;
+
+namespace Acteon.Gateway.Api.Tests.Approvals;
+
+/// <summary>The real program refuses to start with an approval rule and no key to sign its links.</summary>
+public sealed class ApprovalStartupTests
+{
+    [Fact]
+    public async Task Start_ApprovalRuleWithoutApprovalKeys_ExitsWithCode2NamingTheSetting()
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-no-keys").FullName;
+        Directory.CreateDirectory(Path.Combine(directory, "rules"));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
+            "[state]\nbackend = \"memory\"\n\n[rules]\ndirectory = \"rules\"\n\n[[providers]]\nname = \"log\"\ntype = \"log\"\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "rules", "approve.yaml"),
+            "rules:\n  - name: human\n    condition: {field: action.id, eq: x}\n    action: {type: request_approval, notify_provider: log}\n");
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
+        foreach (var arg in new[] { "-c", "acteon.toml", "--port", "0" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.Contains("rules/approve.yaml:4: rule 'human': a request_approval rule needs [server] approval_keys", await stderr, StringComparison.Ordinal);
+    }
+}
