@@ -132,6 +132,33 @@ public sealed class AuthBehaviourTests
     }
 
     [Fact]
+    public async Task Stream_ScopedCaller_GetsOnlyTheEventsOfItsTenants_AndScopedListsOfOthersAre403()
+    {
+        await using var app = App();
+        using var client = app.CreateClient();
+        using var acme = app.CreateClient();
+        acme.DefaultRequestHeaders.Add("X-API-Key", AcmeKey);
+        var admin = await LoginAsync(client, "admin");
+        using var adminClient = app.CreateClient();
+        adminClient.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", admin);
+        await using var scoped = await SseClient.OpenAsync(acme, "/v1/stream");
+        await using var everything = await SseClient.OpenAsync(adminClient, "/v1/stream");
+
+        await SendAsync(client, HttpMethod.Post, "/v1/dispatch", Act("globex"), token: admin);
+        await SendAsync(client, HttpMethod.Post, "/v1/dispatch", Act("acme.eu"), token: admin);
+        var seen = (await everything.NextFrameAsync(), await everything.NextFrameAsync());
+        var first = await scoped.NextFrameAsync();
+        var events = await SendAsync(client, HttpMethod.Get, "/v1/events?namespace=notifications&tenant=globex", apiKey: AcmeKey);
+        var recurring = await SendAsync(client, HttpMethod.Get, "/v1/recurring?namespace=notifications&tenant=globex", apiKey: AcmeKey);
+
+        Assert.Equal(("globex", "acme.eu"), (seen.Item1.Json.GetProperty("tenant").GetString(), seen.Item2.Json.GetProperty("tenant").GetString()));
+        // The globex event came first on the node's stream: a leak would be the first frame here.
+        Assert.Equal("acme.eu", first.Json.GetProperty("tenant").GetString());
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden: no grant covers tenant=globex namespace=notifications"), (events.Status, events.Error));
+        Assert.Equal((HttpStatusCode.Forbidden, "forbidden: no grant covers tenant=globex namespace=notifications"), (recurring.Status, recurring.Error));
+    }
+
+    [Fact]
     public async Task Login_FailuresPerUserAndPerAddress_429WithRetryAfter_UntilTheWindowEnds()
     {
         await using var app = App(Settings("login_max_failures = 3\nlogin_window_seconds = 60"));

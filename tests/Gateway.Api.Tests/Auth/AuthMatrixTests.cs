@@ -34,6 +34,8 @@ public sealed class AuthMatrixTests
         ParentTenant,
     }
 
+    private const string Scope = "namespace=notifications&tenant=acme.eu";
+    private const string ScopeJson = "\"namespace\":\"notifications\",\"tenant\":\"acme.eu\"";
     private const string Action = """{"namespace":"notifications","tenant":"acme.eu","provider":"log","action_type":"send","payload":{"to":"x"}}""";
 
     // Expect: none bad expired revoked admin operator viewer other-tenant parent-tenant
@@ -58,6 +60,35 @@ public sealed class AuthMatrixTests
         new("PUT", "/v1/rules/{name}/enabled", "/v1/rules/matrix-rule/enabled", """{"enabled":true}""", "401 401 401 401 200 200 403 403 403"),
         new("POST", "/v1/embeddings/similarity", "/v1/embeddings/similarity", """{"text":"disk full","topic":"storage"}""", "401 401 401 401 200 200 403 200 200"),
         new("GET", "/v1/providers/health", "/v1/providers/health", null, "401 401 401 401 200 200 200 200 200"),
+        new("GET", "/admin/audit/dead-letters", "/admin/audit/dead-letters", null, "401 401 401 401 200 200 403 403 403"),
+        new("GET", "/v1/events/", $"/v1/events?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
+        new("GET", "/v1/events/{fingerprint}", $"/v1/events/fp-1?{Scope}", null, "401 401 401 401 404 404 404 403 404"),
+        new("PUT", "/v1/events/{fingerprint}/transition", "/v1/events/fp-1/transition", $$"""{"to_state":"acknowledged",{{ScopeJson}}}""",
+            "401 401 401 401 404 404 403 403 404"),
+        new("GET", "/v1/groups/", $"/v1/groups?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
+        new("GET", "/v1/groups/{group_key}", $"/v1/groups/g-1?{Scope}", null, "401 401 401 401 404 404 404 403 404"),
+        new("DELETE", "/v1/groups/{group_key}", $"/v1/groups/g-1?{Scope}", null, "401 401 401 401 404 404 403 403 404"),
+        new("GET", "/v1/approvals/", $"/v1/approvals?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
+        // The decision links are public (the signature is the credential): an unsigned one is a 400 for anyone.
+        new("POST", "/v1/approvals/{namespace}/{tenant}/{id}/approve", "/v1/approvals/notifications/acme.eu/a-1/approve", null, "400 400 400 400 400 400 400 400 400"),
+        new("POST", "/v1/approvals/{namespace}/{tenant}/{id}/reject", "/v1/approvals/notifications/acme.eu/a-1/reject", null, "400 400 400 400 400 400 400 400 400"),
+        new("GET", "/v1/chains/", $"/v1/chains?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
+        new("GET", "/v1/chains/{chain_id}", $"/v1/chains/c-1?{Scope}", null, "401 401 401 401 404 404 404 403 404"),
+        new("POST", "/v1/chains/{chain_id}/cancel", "/v1/chains/c-1/cancel", $"{{{ScopeJson}}}", "401 401 401 401 404 404 403 403 404"),
+        new("POST", "/v1/recurring/", "/v1/recurring",
+            "{" + ScopeJson + ""","cron_expr":"0 9 * * *","provider":"log","action_type":"send","payload":{}}""", "401 401 401 401 201 201 403 403 201"),
+        new("GET", "/v1/recurring/", $"/v1/recurring?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
+        new("GET", "/v1/recurring/{id}", $"/v1/recurring/r-1?{Scope}", null, "401 401 401 401 404 404 404 403 404"),
+        new("PUT", "/v1/recurring/{id}", $"/v1/recurring/r-1?{Scope}", """{"description":"x"}""", "401 401 401 401 404 404 403 403 404"),
+        new("DELETE", "/v1/recurring/{id}", $"/v1/recurring/r-1?{Scope}", null, "401 401 401 401 404 404 403 403 404"),
+        new("POST", "/v1/recurring/{id}/pause", $"/v1/recurring/r-1/pause?{Scope}", null, "401 401 401 401 404 404 403 403 404"),
+        new("POST", "/v1/recurring/{id}/resume", $"/v1/recurring/r-1/resume?{Scope}", null, "401 401 401 401 404 404 403 403 404"),
+        // Every caller with StreamSubscribe may open the stream; a scoped one only gets its tenants' events (AuthBehaviourTests).
+        new("GET", "/v1/stream", "/v1/stream", null, "401 401 401 401 200 200 200 200 200"),
+        new("GET", "/admin/circuit-breakers/", "/admin/circuit-breakers", null, "401 401 401 401 200 200 200 200 200"),
+        new("POST", "/admin/circuit-breakers/{provider}/trip", "/admin/circuit-breakers/matrix-hook/trip", null, "401 401 401 401 200 200 403 403 403"),
+        new("POST", "/admin/circuit-breakers/{provider}/reset", "/admin/circuit-breakers/matrix-hook/reset", null, "401 401 401 401 200 200 403 403 403"),
+        new("POST", "/api/v2/alerts", "/api/v2/alerts", "[]", "401 401 401 401 200 200 403 403 200"),
         // The Orleans Dashboard: admin only.
         new("GET", "/orleans/", "/orleans/", null, "401 401 401 401 200 403 403 403 403"),
         new("GET", "/orleans/index.html", "/orleans/index.html", null, "401 401 401 401 200 403 403 403 403"),
@@ -151,6 +182,20 @@ public sealed class AuthMatrixTests
             """
             [embedding]
             provider = "local"
+
+            [[providers]]
+            name = "matrix-hook"
+            type = "webhook"
+            url = "http://127.0.0.1:9/"
+
+            [circuit_breaker]
+            enabled = true
+
+            [alertmanager]
+            namespace = "notifications"
+            tenant = "acme.eu"
+            provider = "log"
+            action_type = "send"
             """),
         rules: Files(Rule("matrix-rule", "{field: action.action_type, eq: never}", "{type: suppress}")),
         time: _time);
