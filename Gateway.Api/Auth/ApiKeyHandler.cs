@@ -27,13 +27,3 @@ public sealed class ApiKeyHandler(IOptionsMonitor<AuthenticationSchemeOptions> o
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(new CallerIdentity(caller)), Scheme.Name)));
     }
 }
-
-/// <summary>With <c>[auth] enabled = false</c>: every request is the anonymous admin.</summary>
-public sealed class DisabledAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
-    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
-{
-    private static readonly ClaimsPrincipal Principal = new(new CallerIdentity(Caller.AnonymousAdmin));
-
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync() =>
-        Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(Principal, Scheme.Name)));
-}

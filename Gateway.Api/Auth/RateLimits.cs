@@ -26,11 +26,11 @@ public sealed class RateLimits(IGrainFactory grains, ActeonConfig config, [FromK
         return decision.Admitted ? null : ($"rate limit exceeded for tenant {tenant}", RateLimitResponse.RetryAfter(decision, time));
     }
 
-    /// <summary>Requests per caller on every authenticated route; public routes are not counted.</summary>
+    /// <summary>Requests per caller on every authenticated route; public routes are not counted. In the pipeline only while <c>[rate_limit]</c> is on.</summary>
     public async Task CallerMiddleware(HttpContext http, RequestDelegate next)
     {
         var limits = config.RateLimit;
-        if (limits.Enabled && http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>() is not null && Caller.From(http.User) is { } caller)
+        if (http.GetEndpoint()?.Metadata.GetMetadata<RequiredPermission>() is not null && Caller.From(http.User) is { } caller)
         {
             var id = caller.Method == Caller.Anonymous ? Caller.Anonymous : caller.Id;
             if (limits.CallerLimit(id) is > 0 and var limit)
