@@ -11,24 +11,10 @@ namespace Acteon.Cluster.Tests;
 
 /// <summary>Auth across real gateway processes on one PostgreSQL: revocation and rate limits hold on every node.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ClusterAuthTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ClusterAuthTests(PostgresFixture postgres) : NodesTest
 {
     private const string Password = "cluster password";
     private const string LimitedKey = "limited-key-0123456789";
-    private readonly List<GatewayNode> _nodes = [];
-    private CountingWebhook _webhook = null!;
-
-    public async Task InitializeAsync() => _webhook = await CountingWebhook.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _webhook.DisposeAsync();
-    }
 
     [Fact]
     public async Task Logout_OnNodeA_TokenRefusedOnNodeB_AndCallerLimitIsCountedAcrossNodes()
@@ -58,9 +44,9 @@ public sealed class ClusterAuthTests(PostgresFixture postgres) : IAsyncLifetime
             limited = 4
             """;
         // One node first applies the schema; the other then joins.
-        _nodes.Add(await GatewayNode.StartAsync("auth-a", url, _webhook.Url, extra: auth));
-        _nodes.Add(await GatewayNode.StartAsync("auth-b", url, _webhook.Url, extra: auth));
-        var (a, b) = (_nodes[0], _nodes[1]);
+        Nodes.Add(await GatewayNode.StartAsync("auth-a", url, Webhook.Url, extra: auth));
+        Nodes.Add(await GatewayNode.StartAsync("auth-b", url, Webhook.Url, extra: auth));
+        var (a, b) = (Nodes[0], Nodes[1]);
 
         var token = await LoginAsync(a);
         var beforeOnB = await SendAsync(b, HttpMethod.Get, "/v1/rules", token);
@@ -77,7 +63,7 @@ public sealed class ClusterAuthTests(PostgresFixture postgres) : IAsyncLifetime
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 6; i++)
         {
-            statuses.Add((await SendAsync(_nodes[i % 2], HttpMethod.Get, "/v1/rules", token: null, apiKey: LimitedKey)).Status);
+            statuses.Add((await SendAsync(Nodes[i % 2], HttpMethod.Get, "/v1/rules", token: null, apiKey: LimitedKey)).Status);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
