@@ -32,6 +32,13 @@ public static partial class BatchDispatcher
 
         using (document)
         {
+            // The body around the actions (its member names, duplicates among them); each action is checked on its own.
+            var bodyErrors = new List<FieldError>();
+            if (document.RootElement.ValueKind == JsonValueKind.Object && !JsonText.Check(document.RootElement, "$", bodyErrors, except: "actions"))
+            {
+                return ApiError.BadRequest($"invalid JSON: {bodyErrors[0].Path} {bodyErrors[0].Message}", bodyErrors).ToResult();
+            }
+
             if (document.RootElement.ValueKind != JsonValueKind.Object
                 || !document.RootElement.TryGetProperty("actions", out var actions) || actions.ValueKind != JsonValueKind.Array)
             {

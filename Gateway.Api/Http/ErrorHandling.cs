@@ -1,4 +1,3 @@
-using Acteon.Grains.Rules;
 using Acteon.Silo.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -35,7 +34,6 @@ public static class ErrorHandling
     public static ApiError ToApiError(Exception? error) => error switch
     {
         BadHttpRequestException bad => new ApiError(bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "the request body is too large" : bad.Message),
-        RuleActionNotSupportedException unsupported => new ApiError(StatusCodes.Status501NotImplemented, unsupported.Message),
         _ when StoreUnavailableException.FindIn(error) is { } store => StoreUnavailable(store),
         TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ClientNotAvailableException =>
             new ApiError(StatusCodes.Status503ServiceUnavailable, $"unavailable: {error.Message}; the request may be retried (with the same dedup_key it runs at most once)"),

@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Acteon.Gateway.Api.Http;
 
 /// <summary>
-/// Reads a JSON request body: content type (415), size limit (413), well-formedness, duplicate property names and
-/// nesting deeper than 128 (400) are checked here, and (unless the caller checks each part itself) every string
-/// with <see cref="JsonText"/>.
+/// Reads a JSON request body: content type (415), size limit (413), well-formedness and nesting deeper than 128 (400)
+/// are checked here, and (unless the caller checks each part itself) every string and property name, duplicate
+/// names included, with <see cref="JsonText"/>.
 /// </summary>
 public sealed class JsonRequestReader(ActeonConfig config)
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = false };
+    // Duplicate property names are found by JsonText (with their JSON path, beside the other problems, in document
+    // order): the parser's own check has no path, and a property name that is not valid Unicode makes it throw.
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 128, AllowDuplicateProperties = true };
 
     private readonly long _maxBytes = config.Server.MaxBodyBytes;
 
@@ -67,11 +69,10 @@ public sealed class JsonRequestReader(ActeonConfig config)
         JsonDocument document;
         try
         {
-            document = Parse(buffer.WrittenMemory);
+            document = JsonDocument.Parse(buffer.WrittenMemory, Options);
         }
         catch (JsonException error)
         {
-            // A duplicate property name is found after the parse, so it has no position.
             return (null, ApiError.BadRequest(error.LineNumber is null
                 ? $"malformed JSON: {FirstSentence(error.Message)}"
                 : string.Create(CultureInfo.InvariantCulture,
@@ -82,26 +83,10 @@ public sealed class JsonRequestReader(ActeonConfig config)
         if (checkText && !JsonText.Check(document.RootElement, "$", errors))
         {
             document.Dispose();
-            return (null, ApiError.BadRequest($"invalid text: {errors[0].Path} {errors[0].Message}", errors));
+            return (null, ApiError.BadRequest($"invalid JSON: {errors[0].Path} {errors[0].Message}", errors));
         }
 
         return (document, null);
-    }
-
-    /// <summary>
-    /// Duplicate property names are refused; a property name that is not valid Unicode makes that check itself fail, so
-    /// such a body is read without it and <see cref="JsonText"/> names the bad name (in a batch, its element alone).
-    /// </summary>
-    private static JsonDocument Parse(ReadOnlyMemory<byte> body)
-    {
-        try
-        {
-            return JsonDocument.Parse(body, Options);
-        }
-        catch (InvalidOperationException)
-        {
-            return JsonDocument.Parse(body, Options with { AllowDuplicateProperties = true });
-        }
     }
 
     public static string WrongContentType(string? contentType) => $"Content-Type must be application/json, not '{contentType ?? "(none)"}'";

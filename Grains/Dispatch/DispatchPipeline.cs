@@ -77,12 +77,6 @@ public sealed class DispatchPipeline(
             return AllowAction.Instance;
         }
 
-        // A dry run only reports the verdict, so it can name one this gateway cannot carry out yet.
-        if (!decision.Supported && !context.DryRun)
-        {
-            throw new RuleActionNotSupportedException(match.RuleName!, decision.Verdict);
-        }
-
         return decision is AllowAction && action.DedupKey is not null ? DeduplicateAction.Default : decision;
     }
 }

@@ -16,6 +16,11 @@ internal static class ClusterSection
             throw s.Error("redis_url", "is required when membership = \"redis\" (for example \"127.0.0.1:6379\")");
         }
 
+        if (redisUrl is not null && RedisUrlProblem(redisUrl) is { } problem)
+        {
+            throw s.Error("redis_url", $"is not a Redis connection string (for example \"127.0.0.1:6379\"): {problem}");
+        }
+
         if (membership == ClusterConfig.PostgresMembership && state.Backend != StateConfig.Postgres)
         {
             throw s.Error("membership", "= \"postgres\" needs [state] backend = \"postgres\" (the membership table lives in that database)");
@@ -47,5 +52,17 @@ internal static class ClusterSection
             IdleTimeout = s.Seconds("idle_timeout_seconds", 61, 86_400) ?? d.IdleTimeout,
             Dashboard = s.Bool("dashboard") ?? d.Dashboard,
         };
+    }
+
+    private static string? RedisUrlProblem(string url)
+    {
+        try
+        {
+            return StackExchange.Redis.ConfigurationOptions.Parse(url).EndPoints.Count == 0 ? "it names no host" : null;
+        }
+        catch (ArgumentException error)
+        {
+            return error.Message;
+        }
     }
 }

@@ -4,7 +4,4 @@ namespace Acteon.Grains.Rules.Actions;
 public abstract record RuleAction
 {
     public abstract string Verdict { get; }
-
-    /// <summary>Actions whose grains do not exist yet: parsed and validated, but a match answers a clear error.</summary>
-    public virtual bool Supported => true;
 }

@@ -89,6 +89,28 @@ public static class HostileInputCorpus
             yield return Post($"dispatch: an unknown member holds {kind}", "/v1/dispatch", Action("extra", Quoted(raw)), "$.extra");
         }
 
+        foreach (var (kind, raw) in BadText)
+        {
+            // A name that is not valid Unicode must not turn off the duplicate check, in its own object or another one.
+            var badName = Concat("{"u8, Quoted(raw), ":1,\"a\":1,\"a\":2}"u8);
+            yield return Post($"dispatch: a payload key holds {kind} and a later key is twice in the same object", "/v1/dispatch",
+                Action("payload", badName), "$.payload has the property 'a' more than once");
+            yield return Post($"dispatch: a payload key holds {kind}, a label key is twice", "/v1/dispatch",
+                Concat(Action("payload", Concat("{"u8, Quoted(raw), ":1}"u8)).AsSpan()[..^1], ",\"metadata\":{\"labels\":{\"k\":\"v\",\"k\":\"w\"}}}"u8),
+                "$.metadata.labels has the property 'k' more than once");
+            yield return Post($"dispatch: a key is twice, then a payload key holds {kind}", "/v1/dispatch",
+                Concat("{\"tenant\":\"t\","u8, Action("payload", Concat("{"u8, Quoted(raw), ":1}"u8)).AsSpan()[1..]),
+                "$ has the property 'tenant' more than once", first: true);
+            yield return Post($"dispatch: a payload key is twice, then another holds {kind}", "/v1/dispatch",
+                Action("payload", Concat("{\"a\":1,\"a\":2,"u8, Quoted(raw), ":1}"u8)), "$.payload has the property 'a' more than once", first: true);
+            yield return Post($"dispatch: a payload key holds {kind}, then a key is twice", "/v1/dispatch",
+                Action("payload", badName), "$.payload has a property name that", first: true);
+        }
+
+        yield return Post("dispatch: a key twice, one of them spelled with an escape", "/v1/dispatch", Action("payload", "{\"ab\":1,\"a\\u0062\":2}"u8.ToArray()), "$.payload has the property 'ab' more than once");
+        yield return Post("dispatch: a key twice in an object of many", "/v1/dispatch",
+            Action("payload", HostileInput.Utf8("{" + string.Join(",", Enumerable.Range(0, 40).Select(i => $"\"k{i}\":{i}")) + ",\"k7\":0}")), "$.payload has the property 'k7' more than once");
+
         foreach (var (kind, json) in WrongTypes.Where(t => t.Kind != "object"))
         {
             yield return Post($"dispatch: payload is {kind}", "/v1/dispatch", Action("payload", HostileInput.Utf8(json)), "$.payload must be a JSON object");
@@ -103,8 +125,8 @@ public static class HostileInputCorpus
         yield return Post("dispatch: a number past a 64-bit float", "/v1/dispatch", Action("payload", "{\"amount\":1e400}"u8.ToArray()), "$.payload.amount is a number out of range");
         yield return Post("dispatch: a negative number past a 64-bit float", "/v1/dispatch", Action("payload", "{\"amount\":[-1e999]}"u8.ToArray()), "$.payload.amount[0] is a number out of range");
         yield return Post("dispatch: nesting 200 deep", "/v1/dispatch", Action("payload", Deep(200)), "malformed JSON");
-        yield return Post("dispatch: a duplicate key", "/v1/dispatch", HostileInput.Utf8("{\"namespace\":\"n\",\"namespace\":\"m\",\"tenant\":\"t\",\"provider\":\"log\",\"action_type\":\"x\",\"payload\":{}}"), "Duplicate property 'namespace'");
-        yield return Post("dispatch: a duplicate payload key", "/v1/dispatch", Action("payload", "{\"a\":1,\"a\":2}"u8.ToArray()), "Duplicate property 'a'");
+        yield return Post("dispatch: a duplicate key", "/v1/dispatch", HostileInput.Utf8("{\"namespace\":\"n\",\"namespace\":\"m\",\"tenant\":\"t\",\"provider\":\"log\",\"action_type\":\"x\",\"payload\":{}}"), "$ has the property 'namespace' more than once");
+        yield return Post("dispatch: a duplicate payload key", "/v1/dispatch", Action("payload", "{\"a\":1,\"a\":2}"u8.ToArray()), "$.payload has the property 'a' more than once");
         yield return Post("dispatch: the body is an array", "/v1/dispatch", "[]"u8.ToArray(), "$ must be a JSON object");
         yield return Post("dispatch: the body is truncated", "/v1/dispatch", "{\"namespace\":"u8.ToArray(), "malformed JSON");
         yield return Post("dispatch: the body is raw invalid UTF-8 outside strings", "/v1/dispatch", [0x7B, 0xFF, 0xFE, 0x7D], "malformed JSON");
@@ -128,11 +150,21 @@ public static class HostileInputCorpus
             yield return BatchOf($"batch: an element's provider is {kind}", Action("provider", HostileInput.Utf8(json)), "$.actions[0].provider");
         }
 
+        foreach (var (kind, raw) in BadText)
+        {
+            yield return BatchOf($"batch: an element's payload key holds {kind} and a label key is twice",
+                Concat(Action("payload", Concat("{"u8, Quoted(raw), ":1}"u8)).AsSpan()[..^1], ",\"metadata\":{\"labels\":{\"k\":\"v\",\"k\":\"w\"}}}"u8),
+                "$.actions[0].metadata.labels has the property 'k' more than once");
+            yield return Post($"batch: a member name holds {kind} and actions is twice", "/v1/dispatch/batch",
+                Concat("{"u8, Quoted(raw), ":1,\"actions\":[],\"actions\":[]}"u8), "$ has the property 'actions' more than once");
+        }
+
+        yield return BatchOf("batch: an element has a key twice", Action("payload", "{\"a\":1,\"a\":2}"u8.ToArray()), "$.actions[0].payload has the property 'a' more than once", first: true);
         yield return BatchOf("batch: an element's dedup_key past 1024 characters", Action("dedup_key", Quoted(Repeat('k', 1025))), "$.actions[0].dedup_key is 1025 characters long");
         yield return BatchOf("batch: an element is a number", "7"u8.ToArray(), "$.actions[0] must be a JSON object");
         yield return Post("batch: actions is not an array", "/v1/dispatch/batch", "{\"actions\":{}}"u8.ToArray(), "'actions' array");
         yield return Post("batch: 1001 actions", "/v1/dispatch/batch", HostileInput.Utf8("{\"actions\":[" + string.Join(",", Enumerable.Repeat("{}", 1001)) + "]}"), "at most 1000");
-        yield return Post("batch: a duplicate key", "/v1/dispatch/batch", "{\"actions\":[],\"actions\":[]}"u8.ToArray(), "Duplicate property 'actions'");
+        yield return Post("batch: a duplicate key", "/v1/dispatch/batch", "{\"actions\":[],\"actions\":[]}"u8.ToArray(), "$ has the property 'actions' more than once");
     }
 
     private static IEnumerable<HostileInput> OtherEndpoints()
@@ -159,7 +191,7 @@ public static class HostileInputCorpus
         yield return Post("similarity: text past 16384 characters", "/v1/embeddings/similarity", HostileInput.Utf8($"{{\"topic\":\"t\",\"text\":\"{new string('a', 16385)}\"}}"), "$.text is 16385 characters long; the limit is 16384");
         yield return Post("similarity: topic past 1024 characters", "/v1/embeddings/similarity", HostileInput.Utf8($"{{\"text\":\"t\",\"topic\":\"{new string('a', 1025)}\"}}"), "$.topic is 1025 characters long; the limit is 1024");
         yield return Put("rule toggle: nesting 200 deep", "/v1/rules/some-rule/enabled", Deep(200), "malformed JSON");
-        yield return Put("rule toggle: a duplicate key", "/v1/rules/some-rule/enabled", "{\"enabled\":true,\"enabled\":false}"u8.ToArray(), "Duplicate property 'enabled'");
+        yield return Put("rule toggle: a duplicate key", "/v1/rules/some-rule/enabled", "{\"enabled\":true,\"enabled\":false}"u8.ToArray(), "$ has the property 'enabled' more than once");
 
         foreach (var parameter in new[] { "namespace", "tenant", "provider", "action_type", "outcome", "verdict", "matched_rule", "caller_id", "chain_id", "from", "to", "limit", "offset" })
         {
@@ -213,15 +245,15 @@ public static class HostileInputCorpus
         return [.. body];
     }
 
-    private static HostileInput Post(string name, string url, byte[] body, string cause) => new(name, HttpMethod.Post, url, body, cause);
+    private static HostileInput Post(string name, string url, byte[] body, string cause, bool first = false) => new(name, HttpMethod.Post, url, body, cause, First: first);
 
     private static HostileInput Put(string name, string url, byte[] body, string cause) => new(name, HttpMethod.Put, url, body, cause);
 
     private static HostileInput Get(string name, string url, string cause) => new(name, HttpMethod.Get, url, null, cause);
 
     /// <summary>A batch of the bad element and a good one after it: the bad one fails alone.</summary>
-    private static HostileInput BatchOf(string name, byte[] element, string cause) =>
-        new(name, HttpMethod.Post, "/v1/dispatch/batch", Concat(Concat("{\"actions\":["u8, element, ","u8), Action("x", "1"u8.ToArray()), "]}"u8), cause, Batch: true);
+    private static HostileInput BatchOf(string name, byte[] element, string cause, bool first = false) =>
+        new(name, HttpMethod.Post, "/v1/dispatch/batch", Concat(Concat("{\"actions\":["u8, element, ","u8), Action("x", "1"u8.ToArray()), "]}"u8), cause, Batch: true, First: first);
 
     private static byte[] Quoted(byte[] raw) => Concat("\""u8, raw, "\""u8);
 

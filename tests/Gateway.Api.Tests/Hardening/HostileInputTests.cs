@@ -72,7 +72,9 @@ public abstract class HostileInputTests
             return $"answered {status} without an error member: {Shorten(text)}";
         }
 
-        return Names(body.RootElement, input.Cause) ? null : $"answered {status} without naming '{input.Cause}': {Shorten(text)}";
+        return Names(body.RootElement, input.Cause) && NamesFirst(error.GetString()!, input)
+            ? null
+            : $"answered {status} without naming '{input.Cause}'{(input.First ? " first" : "")}: {Shorten(text)}";
     }
 
     private static string? BatchProblem(HttpResponseMessage response, string text, HostileInput input)
@@ -86,9 +88,10 @@ public abstract class HostileInputTests
         var results = body.RootElement.GetProperty("results");
         var bad = results[0];
         var good = results[1];
-        if (bad.GetProperty("status").GetString() != "error" || !Names(bad, input.Cause))
+        if (bad.GetProperty("status").GetString() != "error" || !Names(bad, input.Cause)
+            || !NamesFirst(bad.GetProperty("error").GetProperty("message").GetString()!, input))
         {
-            return $"the bad element answered without naming '{input.Cause}': {Shorten(bad.ToString())}";
+            return $"the bad element answered without naming '{input.Cause}'{(input.First ? " first" : "")}: {Shorten(bad.ToString())}";
         }
 
         return good.GetProperty("status").GetString() == "success" && good.GetProperty("outcome").GetProperty("outcome").GetString() == "executed"
@@ -99,6 +102,9 @@ public abstract class HostileInputTests
     /// <summary>The cause is named in the error or its details (the text of their strings, unescaped).</summary>
     private static bool Names(JsonElement body, string cause) => Strings(body).Any(s => s.Contains(cause, StringComparison.Ordinal))
         || string.Join(" ", Strings(body)).Contains(cause, StringComparison.Ordinal);
+
+    private static bool NamesFirst(string error, HostileInput input) =>
+        !input.First || error[(error.IndexOf(": ", StringComparison.Ordinal) + 2)..].StartsWith(input.Cause, StringComparison.Ordinal);
 
     private static IEnumerable<string> Strings(JsonElement element) => element.ValueKind switch
     {

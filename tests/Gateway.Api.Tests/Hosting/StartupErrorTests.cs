@@ -44,19 +44,47 @@ public sealed class StartupErrorTests
         Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Start_WithPostgresUnreachable_OneLineOnStderrNoStackTraceExitCode3()
+    /// <remarks>
+    /// PostgreSQL as the state store is the membership store too (<c>[cluster] membership</c> follows <c>[state]</c>): exit 3;
+    /// Redis as the membership store of its own: exit 4. Each for a silo and for a client.
+    /// </remarks>
+    [Theory]
+    [InlineData("postgres", "silo")]
+    [InlineData("postgres", "client")]
+    [InlineData("redis", "silo")]
+    [InlineData("redis", "client")]
+    public async Task Start_WithTheStoreUnreachable_OneLineNamingHostAndPortNoStackTraceItsExitCode(string store, string role)
     {
-        var directory = Directory.CreateTempSubdirectory("acteon-no-store").FullName;
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"),
-            $"[state]\nbackend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={Loopback.FreePort()};Username=x;Password=y;Database=z\"\n");
+        var port = Loopback.FreePort();
+        var (state, cluster, expectedExit, expectedStart) = store == "postgres"
+            ? ($"backend = \"postgres\"\nurl = \"Host=127.0.0.1;Port={port};Username=x;Password=y;Database=z\"\n", "", 3, "acteon: state store unavailable: ")
+            : ("backend = \"memory\"\n", $"membership = \"redis\"\nredis_url = \"127.0.0.1:{port}\"\n", 4,
+                $"acteon: cluster membership store unavailable: cannot reach Redis at 127.0.0.1:{port} ([cluster] redis_url): ");
+
+        var (exitCode, line) = await StartWithAsync($"[state]\n{state}[cluster]\nrole = \"{role}\"\n{cluster}");
+
+        Assert.Equal(expectedExit, exitCode);
+        Assert.StartsWith(expectedStart, line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", line, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Starts the program on <paramref name="toml"/> as acteon.toml; stderr must be exactly one <c>acteon:</c> line, and
+    /// neither stream may hold a stack trace or the host's own start-up failure.
+    /// </summary>
+    private static async Task<(int ExitCode, string Line)> StartWithAsync(string toml)
+    {
+        var directory = Directory.CreateTempSubdirectory("acteon-startup").FullName;
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), toml);
 
         var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
-        Assert.Equal(3, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("acteon: state store unavailable: ", line, StringComparison.Ordinal);
+        Assert.StartsWith("acteon: ", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hosting failed to start", stdout, StringComparison.Ordinal);
+        return (exitCode, line);
     }
 
     [Fact]

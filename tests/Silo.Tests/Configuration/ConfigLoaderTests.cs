@@ -90,6 +90,7 @@ public sealed class ConfigLoaderTests
     [InlineData("[silo]\nnode_id = \"a\"", "acteon.toml:1: unknown section or key 'silo'")]
     [InlineData("[cluster]\nsilo_prot = 1", "acteon.toml:2: [cluster] silo_prot: unknown key")]
     [InlineData("[cluster]\nmembership = \"redis\"", "[cluster] redis_url: is required when membership = \"redis\"")]
+    [InlineData("[cluster]\nmembership = \"redis\"\nredis_url = \",\"", "acteon.toml:3: [cluster] redis_url: is not a Redis connection string (for example \"127.0.0.1:6379\"): it names no host")]
     [InlineData("[cluster]\nmembership = \"postgres\"", "acteon.toml:2: [cluster] membership: = \"postgres\" needs [state] backend = \"postgres\"")]
     [InlineData("[cluster]\nrole = \"client\"", "acteon.toml:2: [cluster] role: = \"client\" needs a cluster to join")]
     [InlineData("[cluster]\nrole = \"gateway\"", "acteon.toml:2: [cluster] role: must be one of")]
