@@ -69,17 +69,19 @@ internal sealed class GatewayServer : IAsyncDisposable
     /// <param name="dashboard">Whether the Orleans Dashboard runs (<c>[cluster] dashboard</c>).</param>
     /// <param name="extraToml">More configuration, appended (e.g. <c>[circuit_breaker]</c>).</param>
     /// <param name="serverToml">More <c>[server]</c> keys.</param>
-    public static async Task<GatewayServer> StartAsync(string backend, int rules = 0, bool dashboard = true, string extraToml = "", string serverToml = "")
+    /// <param name="rulesYaml">A rule file of the benchmark's own, instead of <paramref name="rules"/> generated ones.</param>
+    public static async Task<GatewayServer> StartAsync(string backend, int rules = 0, bool dashboard = true, string extraToml = "", string serverToml = "", string? rulesYaml = null)
     {
         var directory = Directory.CreateTempSubdirectory("acteon-bench-").FullName;
         var configPath = Path.Combine(directory, "acteon.toml");
-        if (rules > 0)
+        rulesYaml ??= rules > 0 ? BenchRules.Yaml(rules) : null;
+        if (rulesYaml is not null)
         {
             Directory.CreateDirectory(Path.Combine(directory, "rules"));
-            await File.WriteAllTextAsync(Path.Combine(directory, "rules", "bench.yaml"), BenchRules.Yaml(rules));
+            await File.WriteAllTextAsync(Path.Combine(directory, "rules", "bench.yaml"), rulesYaml);
         }
 
-        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"), rules > 0, dashboard, extraToml, serverToml);
+        var text = ConfigText(backend, Path.Combine(directory, "acteon.db"), rulesYaml is not null, dashboard, extraToml, serverToml);
         await File.WriteAllTextAsync(configPath, text);
         var config = ConfigLoader.Parse(text, configPath);
 

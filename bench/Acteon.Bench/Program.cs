@@ -6,6 +6,7 @@ namespace Acteon.Bench;
 /// <item><c>http</c>: <see cref="HttpBenchmark"/> — bare Kestrel vs gateway, closed loop, then the gateway open loop at half bare's rate.</item>
 /// <item><c>rss</c>: <see cref="RssBenchmark"/> — a million distinct dispatches; RSS and live activations as they go.</item>
 /// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
+/// <item><c>schedule</c>: <see cref="ScheduleBenchmark"/> — a schedule rule's precision on an idle node (lateness from scheduled_for).</item>
 /// <item><c>recurring</c>: <see cref="RecurringBenchmark"/> — 10,000 recurring actions due in the same minute; lateness p50/p99.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
 /// <item><c>auth</c>: <see cref="AuthHttpBenchmark"/> — the gateway with [auth] off vs on, called with a JWT and with an API key.</item>
@@ -57,6 +58,8 @@ internal static class Program
                 return await ClusterBenchmark.RunAsync(options);
             case "recurring":
                 return await RecurringBenchmark.RunAsync(options);
+            case "schedule":
+                return await ScheduleBenchmark.RunAsync(options);
             case "alertmanager":
                 return await Alertmanager.AlertmanagerBenchmark.RunAsync(options);
             case "soak":

@@ -118,9 +118,9 @@ public sealed class RuleVerdictDispatchTests
     }
 
     [Fact]
-    public async Task Dispatch_ScheduleRule_HeldThenDeliveredThroughThePipelineWithinASecondOfItsDueTime()
+    public async Task Dispatch_ScheduleRule_HeldThenDeliveredThroughThePipelineNotBeforeItsDueTime()
     {
-        // Real time: the reminder is Orleans', on Orleans' clock.
+        // Real time: the reminder is Orleans', on Orleans' clock. How late it runs is a benchmark (`-- schedule`), not an assertion.
         await using var listener = await WebhookListener.StartAsync();
         await using var app = new GatewayApp(Hook(listener.Url), rules: Files(Rule("later", OnSend, "{type: schedule, delay_seconds: 2}")));
 
@@ -135,7 +135,7 @@ public sealed class RuleVerdictDispatchTests
         await Wait.UntilAsync(async () => await AuditCountAsync(app, "?caller_id=scheduler&outcome=executed") == 1, "the audit record of the scheduled dispatch");
         var record = (await app.GetJsonAsync("/v1/audit?caller_id=scheduler")).GetProperty("records")[0];
         Assert.True(JsonTime.TryParse(record.GetProperty("dispatched_at").GetString(), out var dispatched));
-        Assert.InRange(dispatched - due, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.True(dispatched >= due, $"dispatched at {dispatched:O}, before its due time {due:O}");
         Assert.Equal(1, await AuditCountAsync(app, "?outcome=scheduled&matched_rule=later"));
         Assert.Single(listener.Requests);
     }
