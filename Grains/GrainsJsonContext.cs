@@ -22,4 +22,5 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(FingerprintState))]
 [JsonSerializable(typeof(EventIndexState))]
 [JsonSerializable(typeof(TimeoutNotificationPayload))]
+[JsonSerializable(typeof(TransitionNotificationPayload))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;
