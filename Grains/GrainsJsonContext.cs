@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
 using Acteon.Grains.Recurring;
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Groups;
 using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules.Toggles;
@@ -17,6 +18,7 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(RuleTogglesState))]
 [JsonSerializable(typeof(RecurringState))]
 [JsonSerializable(typeof(GroupState))]
+[JsonSerializable(typeof(GroupedEvent))]
 [JsonSerializable(typeof(GroupIndexState))]
 [JsonSerializable(typeof(GroupNotificationPayload))]
 [JsonSerializable(typeof(FingerprintState))]

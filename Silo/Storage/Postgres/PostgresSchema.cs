@@ -87,6 +87,12 @@ internal static class PostgresSchema
             namespace text NOT NULL, tenant text NOT NULL, provider text NOT NULL, action_type text NOT NULL, outcome text NOT NULL,
             dispatched_at bigint NOT NULL, failed_at bigint NOT NULL, reason text NOT NULL, record text NOT NULL);
         """,
+        // A group's events since its last flush, one row each (IGroupEventLog): an add writes its event, not the group.
+        """
+        CREATE TABLE group_events (
+            grain_key text NOT NULL, log_id text NOT NULL, event_id text NOT NULL, seq bigint NOT NULL, data bytea NOT NULL,
+            PRIMARY KEY (grain_key, log_id, event_id));
+        """,
     ];
 
     /// <summary>Applies the missing steps; returns how many ran.</summary>
