@@ -19,7 +19,6 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(RecurringState))]
 [JsonSerializable(typeof(GroupState))]
 [JsonSerializable(typeof(GroupedEvent))]
-[JsonSerializable(typeof(GroupIndexState))]
 [JsonSerializable(typeof(GroupNotificationPayload))]
 [JsonSerializable(typeof(FingerprintState))]
 [JsonSerializable(typeof(EventIndexState))]

@@ -24,6 +24,7 @@ namespace Acteon.Grains.Groups;
 internal sealed class GroupGrain(
     [PersistentState("group", GrainStorage.Name)] IPersistentState<GroupState> state,
     IGroupEventLog log,
+    IGroupIndex index,
     IServiceProvider services,
     GroupMetrics metrics,
     IStreamEventPublisher stream,
@@ -88,7 +89,7 @@ internal sealed class GroupGrain(
                 if (started && ReferenceEquals(state.State, group))
                 {
                     metrics.GroupStarted();
-                    await Index(group.Settings!).AddAsync(group.Settings!.GroupKey);
+                    await index.AddAsync(group.Settings!.Namespace, group.Settings.Tenant, group.Settings.GroupKey, CancellationToken.None);
                 }
 
                 if (rows.Count > 0)
@@ -273,7 +274,7 @@ internal sealed class GroupGrain(
                 var settings = group.Settings!;
                 await state.ClearStateAsync();
                 await log.DeleteAsync(Key, null, CancellationToken.None);
-                await Index(settings).RemoveAsync(settings.GroupKey);
+                await index.RemoveAsync(settings.Namespace, settings.Tenant, settings.GroupKey, CancellationToken.None);
                 metrics.GroupEnded();
             }
 
@@ -295,9 +296,6 @@ internal sealed class GroupGrain(
             _reminderDue = due;
         }
     }
-
-    private IGroupIndexGrain Index(GroupSettings settings) =>
-        GrainFactory.GetGrain<IGroupIndexGrain>(VerdictHandler.ScopedKey(settings.Namespace, settings.Tenant, ""));
 
     private static GatewayAction Summary(GroupState group, PendingFlush flush)
     {

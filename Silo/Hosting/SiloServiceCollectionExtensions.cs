@@ -19,6 +19,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.TryAddSingleton<IRecurringIndex, MemoryRecurringIndex>();
         services.TryAddSingleton<IGroupEventLog, MemoryGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, MemoryGroupIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -31,6 +32,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.TryAddSingleton<IRecurringIndex, SqliteRecurringIndex>();
         services.TryAddSingleton<IGroupEventLog, SqliteGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, SqliteGroupIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -52,6 +54,7 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IAuditStore, PostgresAuditStore>();
         services.TryAddSingleton<IRecurringIndex, PostgresRecurringIndex>();
         services.TryAddSingleton<IGroupEventLog, PostgresGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, PostgresGroupIndex>();
         services.TryAddSingleton<IStoreHealth, PostgresStoreHealth>();
         return services;
     }
