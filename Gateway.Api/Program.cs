@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Hosting;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Rules;
@@ -8,6 +9,11 @@ using Acteon.Silo.Storage;
 try
 {
     var commandLine = GatewayCommandLine.Parse(args);
+    if (commandLine.Command == GatewayCommandLine.HashPassword)
+    {
+        return HashPasswordCommand.Run(commandLine.Key, Console.In, Console.Out, Console.Error);
+    }
+
     if (commandLine.Command == GatewayCommandLine.Migrate)
     {
         using var environment = new ConfigurationManager();

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
@@ -17,14 +18,15 @@ public static class CircuitBreakerEndpoints
     public static RouteGroupBuilder MapCircuitBreakerEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin/circuit-breakers").WithTags("Admin");
-        group.MapGet("", ListAsync).WithSummary("Every circuit breaker, its cluster-wide state and configuration")
+        var manage = group.MapGroup("").RequirePermission(Permission.CircuitBreakersManage);
+        group.MapGroup("").RequirePermission(Permission.CircuitBreakersRead).MapGet("", ListAsync).WithSummary("Every circuit breaker, its cluster-wide state and configuration")
             .Produces(StatusCodes.Status200OK).Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        group.MapPost("/{provider}/trip", (string provider, IGrainFactory grains, IProviderRegistry providers, IOptions<CircuitBreakerOptions> options) =>
+        manage.MapPost("/{provider}/trip", (string provider, IGrainFactory grains, IProviderRegistry providers, IOptions<CircuitBreakerOptions> options) =>
                 ChangeAsync(provider, grains, providers, options.Value, (g, s) => g.TripAsync(s), "circuit breaker tripped"))
-            .WithSummary("Force a circuit breaker open").Produces(StatusCodes.Status200OK).Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        group.MapPost("/{provider}/reset", (string provider, IGrainFactory grains, IProviderRegistry providers, IOptions<CircuitBreakerOptions> options) =>
+            .WithSummary("Force a circuit breaker open").Produces(StatusCodes.Status200OK).Produces<ErrorSchema>(StatusCodes.Status403Forbidden).Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+        manage.MapPost("/{provider}/reset", (string provider, IGrainFactory grains, IProviderRegistry providers, IOptions<CircuitBreakerOptions> options) =>
                 ChangeAsync(provider, grains, providers, options.Value, (g, s) => g.ResetAsync(s), "circuit breaker reset"))
-            .WithSummary("Force a circuit breaker closed").Produces(StatusCodes.Status200OK).Produces<ErrorSchema>(StatusCodes.Status404NotFound);
+            .WithSummary("Force a circuit breaker closed").Produces(StatusCodes.Status200OK).Produces<ErrorSchema>(StatusCodes.Status403Forbidden).Produces<ErrorSchema>(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Grains.Abstractions;
 using Acteon.Silo.Configuration;
@@ -14,7 +15,7 @@ public static class ClusterEndpoints
 
     public static IEndpointRouteBuilder MapClusterEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet(Path, GetClusterAsync).WithTags("Admin").WithSummary("The silos of the cluster and live activations per grain type");
+        app.MapGroup("").RequirePermission(Permission.ClusterRead).MapGet(Path, GetClusterAsync).WithTags("Admin").WithSummary("The silos of the cluster and live activations per grain type");
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Globalization;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
@@ -34,16 +35,25 @@ public static class AlertmanagerEndpoints
             throw new ConfigurationException($"[alertmanager] provider: '{config.Provider}' is not a configured provider ([[providers]] name)");
         }
 
-        app.MapPost("/api/v2/alerts", PostAsync).WithTags("Alertmanager")
+        // Prometheus sends credentials with `authorization` (an API key as Bearer) in its alerting block.
+        app.MapGroup("/api/v2").RequirePermission(Permission.Dispatch).MapPost("/alerts", PostAsync).WithTags("Alertmanager")
             .WithSummary("Alertmanager-compatible alert ingestion (a JSON list of alerts, as Prometheus sends them)")
-            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
+            .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorSchema>(StatusCodes.Status403Forbidden);
         return app;
     }
 
     private static async Task<IResult> PostAsync(
-        HttpContext http, JsonRequestReader body, ActeonConfig config, DispatchPipeline pipeline, DispatchDeadline deadline,
+        HttpContext http, Caller caller, JsonRequestReader body, ActeonConfig config, DispatchPipeline pipeline, DispatchDeadline deadline,
         [FromKeyedServices(GatewayClock.Key)] TimeProvider time)
     {
+        // Every alert becomes an action in the configured scope: the caller's grants must cover it.
+        var target = config.Alertmanager!;
+        if (!caller.CanAccess(target.Tenant, target.Namespace, target.Provider, target.ActionType))
+        {
+            return Caller.Forbidden(target.Tenant, target.Namespace, target.Provider, target.ActionType).ToResult();
+        }
+
         var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
         if (document is null)
         {

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Globalization;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
@@ -20,16 +21,18 @@ public static class ApprovalEndpoints
     public static RouteGroupBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/approvals").WithTags("Approvals");
-        group.MapGet("", ListAsync)
+        // The decision links are public: their signature is the credential.
+        var links = group.MapGroup("").AllowPublic();
+        group.MapGroup("").RequirePermission(Permission.ApprovalsRead).MapGet("", ListAsync)
             .WithSummary("The approvals of a namespace and tenant, every status, newest first")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
-        group.MapPost("/{namespace}/{tenant}/{id}/approve", (HttpContext http, string @namespace, string tenant, string id, ApprovalSigner signer, IGrainFactory grains)
+        links.MapPost("/{namespace}/{tenant}/{id}/approve", (HttpContext http, string @namespace, string tenant, string id, ApprovalSigner signer, IGrainFactory grains)
                 => DecideAsync(http, @namespace, tenant, id, ApprovalDecisionNames.Approve, signer, grains))
             .WithSummary("Approve (signed link): the rules are evaluated again, then the action runs exactly once")
             .Produces<ErrorSchema>(StatusCodes.Status403Forbidden)
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
             .Produces<ErrorSchema>(StatusCodes.Status409Conflict);
-        group.MapPost("/{namespace}/{tenant}/{id}/reject", (HttpContext http, string @namespace, string tenant, string id, ApprovalSigner signer, IGrainFactory grains)
+        links.MapPost("/{namespace}/{tenant}/{id}/reject", (HttpContext http, string @namespace, string tenant, string id, ApprovalSigner signer, IGrainFactory grains)
                 => DecideAsync(http, @namespace, tenant, id, ApprovalDecisionNames.Reject, signer, grains))
             .WithSummary("Reject (signed link): nothing runs")
             .Produces<ErrorSchema>(StatusCodes.Status403Forbidden)
@@ -87,9 +90,9 @@ public static class ApprovalEndpoints
         };
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error, Statuses) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error, Statuses) is not { } scope)
         {
             return error!.ToResult();
         }

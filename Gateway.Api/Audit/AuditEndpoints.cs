@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -10,7 +11,7 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/audit").WithTags("Audit");
+        var group = app.MapGroup("/v1/audit").WithTags("Audit").RequirePermission(Permission.AuditRead);
         group.MapGet("", QueryAsync)
             .WithSummary("Query audit records (newest first) with filters and pagination")
             .Produces<AuditPageSchema>()
@@ -19,7 +20,8 @@ public static class AuditEndpoints
             .WithSummary("The most recent audit record of an action")
             .Produces<AuditRecord>()
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        app.MapGet("/admin/audit/dead-letters", DeadLettersAsync).WithTags("Audit")
+        // Dead letters hold records of every tenant: the reader needs a grant for all of them.
+        app.MapGroup("/admin/audit").RequirePermission(Permission.AuditDeadLettersRead).MapGet("/dead-letters", DeadLettersAsync).WithTags("Audit")
             .WithSummary("Audit records the store rejected for their content, newest first, with the reason")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
         return group;
@@ -51,13 +53,21 @@ public static class AuditEndpoints
         });
     }
 
-    private static async Task<IResult> QueryAsync(HttpContext http, IAuditStore store)
+    private static async Task<IResult> QueryAsync(HttpContext http, Caller caller, IAuditStore store)
     {
         var query = AuditQueryReader.Read(http.Request.Query, out var error);
         if (query is null)
         {
             return error!.ToResult();
         }
+
+        if (query.Tenant is { } tenant && !caller.CoversTenant(tenant))
+        {
+            return new ApiError(StatusCodes.Status403Forbidden, $"forbidden: no grant covers tenant={tenant}").ToResult();
+        }
+
+        // Only records some grant of the caller covers, filtered by the store (so total and paging stay right).
+        query = query with { Scopes = caller.AuditScopes() };
 
         var page = await store.QueryAsync(query, http.RequestAborted);
         return DispatchEndpoints.Json(writer =>
@@ -77,11 +87,13 @@ public static class AuditEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string action_id, IAuditStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(string action_id, Caller caller, IAuditStore store, CancellationToken cancellationToken)
     {
         var record = await store.GetByActionIdAsync(action_id, cancellationToken);
         return record is null
             ? ApiError.NotFound($"no audit record for action '{action_id}'").ToResult()
+            : !caller.CanAccess(record.Tenant, record.Namespace, record.Provider, record.ActionType)
+            ? Caller.Forbidden(record.Tenant, record.Namespace, record.Provider, record.ActionType).ToResult()
             : DispatchEndpoints.Json(writer => JsonSerializer.Serialize(writer, record, AuditJsonContext.Default.AuditRecord));
     }
 }

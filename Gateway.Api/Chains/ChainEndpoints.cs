@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -16,14 +17,16 @@ public static class ChainEndpoints
     public static RouteGroupBuilder MapChainEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/chains").WithTags("Chains");
-        group.MapGet("", ListAsync)
+        var read = group.MapGroup("").RequirePermission(Permission.ChainsRead);
+        var manage = group.MapGroup("").RequirePermission(Permission.ChainsManage);
+        read.MapGet("", ListAsync)
             .WithSummary("The chains of a namespace and tenant (filter status), newest first")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
-        group.MapGet("/{chain_id}", GetAsync)
+        read.MapGet("/{chain_id}", GetAsync)
             .WithSummary("One chain with its steps (namespace and tenant in the query)")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        group.MapPost("/{chain_id}/cancel", CancelAsync)
+        manage.MapPost("/{chain_id}/cancel", CancelAsync)
             .WithSummary("Cancel a running chain; body {namespace, tenant, reason?}")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
@@ -31,9 +34,9 @@ public static class ChainEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error, Statuses) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error, Statuses) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -58,9 +61,9 @@ public static class ChainEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string chain_id, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string chain_id, HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error, paged: false) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error, paged: false) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -69,7 +72,7 @@ public static class ChainEndpoints
         return detail is null ? NotFound(chain_id) : Detail(detail);
     }
 
-    private static async Task<IResult> CancelAsync(string chain_id, HttpContext http, JsonRequestReader body, IGrainFactory grains)
+    private static async Task<IResult> CancelAsync(string chain_id, HttpContext http, Caller caller, JsonRequestReader body, IGrainFactory grains)
     {
         var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
         if (document is null)
@@ -90,6 +93,11 @@ public static class ChainEndpoints
             {
                 return ApiError.BadRequest($"invalid cancel request: {errors[0].Path} {errors[0].Message}", errors).ToResult();
             }
+        }
+
+        if (!caller.CanManageScope(tenant, ns))
+        {
+            return Caller.Forbidden(tenant, ns).ToResult();
         }
 
         var result = await grains.GetGrain<IChainGrain>(ChainStarter.GrainKey(ns, tenant, chain_id)).CancelAsync(reason);

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -20,7 +21,8 @@ public static partial class BatchDispatcher
     private const int Parallelism = 32;
 
     public static async Task<IResult> DispatchAsync(
-        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline, ILogger<DispatchPipeline> logger)
+        HttpContext http, Caller caller, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline,
+        RateLimits limits, ILogger<DispatchPipeline> logger)
     {
         var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
@@ -46,12 +48,15 @@ public static partial class BatchDispatcher
 
             using var batchSpan = GatewayTelemetry.Source.StartActivity("dispatch.batch", ActivityKind.Internal, TraceParent.From(http));
             batchSpan?.SetTag("acteon.batch.size", count);
-            var context = new DispatchContext { DryRun = dryRun, ParentTrace = batchSpan?.Context ?? TraceParent.From(http) };
+            var context = new DispatchContext
+            {
+                DryRun = dryRun, ParentTrace = batchSpan?.Context ?? TraceParent.From(http), CallerId = caller.Id, AuthMethod = caller.Method,
+            };
             var results = new Element[count];
             var index = 0;
             foreach (var element in actions.EnumerateArray())
             {
-                results[index] = Validate(element, index, reader, providers);
+                results[index] = Validate(element, index, caller, reader, providers);
                 index++;
             }
 
@@ -61,6 +66,12 @@ public static partial class BatchDispatcher
             {
                 if (results[i].Action is { } action)
                 {
+                    if (await limits.TenantAsync(action.Tenant) is var (message, retryAfter))
+                    {
+                        results[i] = new Element(null, null, $"{message}; retry after {retryAfter} s");
+                        return;
+                    }
+
                     results[i] = await RunAsync(action, context, pipeline, deadline, logger, due.Token);
                 }
             });
@@ -69,13 +80,18 @@ public static partial class BatchDispatcher
         }
     }
 
-    private static Element Validate(JsonElement element, int index, ActionReader reader, IProviderRegistry providers)
+    private static Element Validate(JsonElement element, int index, Caller caller, ActionReader reader, IProviderRegistry providers)
     {
         var errors = new List<FieldError>();
         var action = reader.Read(element, string.Create(CultureInfo.InvariantCulture, $"$.actions[{index}]"), errors);
         if (action is null)
         {
             return new Element(null, null, $"invalid action: {string.Join("; ", errors.Select(e => $"{e.Path} {e.Message}"))}");
+        }
+
+        if (!caller.CanAccess(action.Tenant, action.Namespace, action.Provider, action.ActionType))
+        {
+            return new Element(null, null, Caller.Forbidden(action.Tenant, action.Namespace, action.Provider, action.ActionType).Message);
         }
 
         return providers.TryGet(action.Provider, out _)

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -17,7 +18,7 @@ public static class DispatchEndpoints
 
     public static RouteGroupBuilder MapDispatchEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch");
+        var group = app.MapGroup("/v1/dispatch").WithTags("Dispatch").RequirePermission(Permission.Dispatch);
         group.MapPost("", DispatchOneAsync)
             .WithSummary("Dispatch one action through the gateway pipeline")
             .Accepts<ActionSchema>("application/json")
@@ -37,7 +38,8 @@ public static class DispatchEndpoints
     }
 
     private static async Task<IResult> DispatchOneAsync(
-        HttpContext http, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline)
+        HttpContext http, Caller caller, JsonRequestReader body, ActionReader reader, IProviderRegistry providers, DispatchPipeline pipeline, DispatchDeadline deadline,
+        RateLimits limits)
     {
         var (dryRun, document, error) = await DispatchRequest.ReadAsync(http, body);
         if (document is null)
@@ -54,12 +56,22 @@ public static class DispatchEndpoints
                 return ApiError.BadRequest($"invalid action: {errors[0].Path} {errors[0].Message}", errors).ToResult();
             }
 
+            if (!caller.CanAccess(action.Tenant, action.Namespace, action.Provider, action.ActionType))
+            {
+                return Caller.Forbidden(action.Tenant, action.Namespace, action.Provider, action.ActionType).ToResult();
+            }
+
             if (!providers.TryGet(action.Provider, out _))
             {
                 return ApiError.NotFound($"provider not found: {action.Provider}").ToResult();
             }
 
-            var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http) };
+            if (await limits.TenantAsync(action.Tenant) is var (message, retryAfter))
+            {
+                return RateLimitResponse.TooMany(message, retryAfter);
+            }
+
+            var context = new DispatchContext { DryRun = dryRun, ParentTrace = TraceParent.From(http), CallerId = caller.Id, AuthMethod = caller.Method };
             // Not RequestAborted: an accepted action is carried through even if the caller hangs up (or the deadline passes).
             var outcome = await deadline.WaitAsync(pipeline.DispatchAsync(action, context, CancellationToken.None));
             return Json(writer => OutcomeJson.Write(writer, outcome));

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Globalization;
 using System.Text.Json;
 using System.Threading.RateLimiting;
@@ -32,7 +33,7 @@ public static class EmbeddingEndpoints
 
     public static RouteGroupBuilder MapEmbeddingEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/embeddings").WithTags("Embeddings").RequireRateLimiting(RatePolicy);
+        var group = app.MapGroup("/v1/embeddings").WithTags("Embeddings").RequirePermission(Permission.EmbeddingsUse).RequireRateLimiting(RatePolicy);
         group.MapPost("/similarity", SimilarityAsync).WithSummary("Cosine similarity of a text and a topic (for tuning semantic_match thresholds)");
         return group;
     }
@@ -41,8 +42,14 @@ public static class EmbeddingEndpoints
     public const int MaxTextLength = 16_384;
     public const int MaxTopicLength = 1024;
 
-    private static async Task<IResult> SimilarityAsync(HttpContext http, JsonRequestReader body, EmbeddingService embeddings, IOptions<EmbeddingOptions> options)
+    private static async Task<IResult> SimilarityAsync(HttpContext http, Caller caller, JsonRequestReader body, EmbeddingService embeddings, IOptions<EmbeddingOptions> options)
     {
+        // Texts belong to no tenant; a caller whose grants cover nothing may not use the embedding provider either.
+        if (caller.Grants.Count == 0)
+        {
+            return new ApiError(StatusCodes.Status403Forbidden, "forbidden: the caller has no grants").ToResult();
+        }
+
         if (!options.Value.Enabled)
         {
             return ApiError.NotFound("embedding provider is not configured; add an [embedding] section to acteon.toml").ToResult();

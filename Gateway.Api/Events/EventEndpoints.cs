@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -17,20 +18,22 @@ public static class EventEndpoints
     public static RouteGroupBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/events").WithTags("Events");
-        group.MapGet("", ListAsync).WithSummary("The fingerprints of a namespace and tenant, optionally in one state (status), paged")
+        var read = group.MapGroup("").RequirePermission(Permission.EventsRead);
+        var manage = group.MapGroup("").RequirePermission(Permission.EventsManage);
+        read.MapGet("", ListAsync).WithSummary("The fingerprints of a namespace and tenant, optionally in one state (status), paged")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
-        group.MapGet("/{fingerprint}", GetAsync).WithSummary("One fingerprint's state and history")
+        read.MapGet("/{fingerprint}", GetAsync).WithSummary("One fingerprint's state and history")
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        group.MapPut("/{fingerprint}/transition", TransitionAsync).WithSummary("Move a fingerprint to another state, as its state machine allows")
+        manage.MapPut("/{fingerprint}/transition", TransitionAsync).WithSummary("Move a fingerprint to another state, as its state machine allows")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
             .Produces<ErrorSchema>(StatusCodes.Status409Conflict);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error, extra: ["status"]) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error, extra: ["status"]) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -54,9 +57,9 @@ public static class EventEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string fingerprint, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string fingerprint, HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -84,7 +87,7 @@ public static class EventEndpoints
             });
     }
 
-    private static async Task<IResult> TransitionAsync(string fingerprint, HttpContext http, JsonRequestReader body, IGrainFactory grains)
+    private static async Task<IResult> TransitionAsync(string fingerprint, HttpContext http, Caller caller, JsonRequestReader body, IGrainFactory grains)
     {
         var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
         if (document is null)
@@ -115,6 +118,11 @@ public static class EventEndpoints
             if (errors.Count > 0)
             {
                 return ApiError.BadRequest($"invalid transition: {errors[0].Path} {errors[0].Message}", errors).ToResult();
+            }
+
+            if (!caller.CanManageScope(tenant!, ns!))
+            {
+                return Caller.Forbidden(tenant!, ns!).ToResult();
             }
 
             var result = await grains.GetGrain<IFingerprintGrain>(VerdictHandler.ScopedKey(ns!, tenant!, fingerprint)).TransitionAsync(toState!, "api");

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -14,18 +15,20 @@ public static class GroupEndpoints
     public static RouteGroupBuilder MapGroupEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/groups").WithTags("Groups");
-        group.MapGet("", ListAsync).WithSummary("The live groups of a namespace and tenant, in key order, paged")
+        var read = group.MapGroup("").RequirePermission(Permission.GroupsRead);
+        var manage = group.MapGroup("").RequirePermission(Permission.GroupsManage);
+        read.MapGet("", ListAsync).WithSummary("The live groups of a namespace and tenant, in key order, paged")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest);
-        group.MapGet("/{group_key}", GetAsync).WithSummary("One group with its events' payloads")
+        read.MapGet("/{group_key}", GetAsync).WithSummary("One group with its events' payloads")
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
-        group.MapDelete("/{group_key}", FlushAsync).WithSummary("Flush a group now: its notification is sent")
+        manage.MapDelete("/{group_key}", FlushAsync).WithSummary("Flush a group now: its notification is sent")
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound);
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, IGroupIndex index)
+    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains, IGroupIndex index)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -50,9 +53,9 @@ public static class GroupEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string group_key, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string group_key, HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
             return error!.ToResult();
         }
@@ -62,9 +65,9 @@ public static class GroupEndpoints
             : NotFound(group_key);
     }
 
-    private static async Task<IResult> FlushAsync(string group_key, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> FlushAsync(string group_key, HttpContext http, Caller caller, IGrainFactory grains)
     {
-        if (ScopeQuery.Read(http.Request.Query, out var error) is not { } scope)
+        if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
             return error!.ToResult();
         }

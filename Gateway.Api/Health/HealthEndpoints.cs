@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -13,8 +14,10 @@ public static class HealthEndpoints
     public const string ReadyPath = "/health/ready";
     private const int MetricsCounters = 7;
 
-    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // Probes and load balancers call these without credentials.
+        var app = endpoints.MapGroup("").AllowPublic();
         app.MapGet("/health", async (DispatchMetrics metrics, IStoreHealth store, BatchingAuditWriter audit, CancellationToken cancellationToken) =>
         {
             var storeError = await store.CheckAsync(cancellationToken);
@@ -61,9 +64,9 @@ public static class HealthEndpoints
                 : new ApiError(StatusCodes.Status503ServiceUnavailable, string.Create(System.Globalization.CultureInfo.InvariantCulture,
                     $"audit backlog of {audit.Backlog} records is above [audit] readiness_backlog ({audit.ReadinessBacklog}): the audit store is not keeping up ({audit.StoreError ?? "writes are slow"})")).ToResult();
         }).WithTags("Health").WithSummary("Readiness: 503 while the state store cannot be reached or the audit backlog is above its threshold");
-        app.MapGet("/metrics", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer => WriteCounters(writer, metrics, MetricsCounters)))
+        endpoints.MapGroup("").RequirePermission(Permission.MetricsRead).MapGet("/metrics", (DispatchMetrics metrics) => DispatchEndpoints.Json(writer => WriteCounters(writer, metrics, MetricsCounters)))
             .WithTags("Health").WithSummary("Dispatch counters");
-        return app;
+        return endpoints;
     }
 
     private static void WriteCounters(Utf8JsonWriter writer, DispatchMetrics metrics, int count)

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Admin;
 using Acteon.Gateway.Api.Alertmanager;
@@ -73,6 +74,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
+        builder.Services.AddGatewayAuth(config);
         builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTelemetry(config.Telemetry);
         return builder;
@@ -86,8 +88,10 @@ public static class GatewayHosting
         app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync().GetAwaiter().GetResult();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
+        app.UseGatewayAuth();
         app.UseRateLimiter();
         app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
         app.MapGatewayTelemetry();
         app.MapClusterEndpoints();
         app.MapDispatchEndpoints();
@@ -105,7 +109,7 @@ public static class GatewayHosting
         app.MapAlertmanagerEndpoints();
         if (app.Services.GetRequiredService<ActeonConfig>().Cluster.Dashboard)
         {
-            app.MapOrleansDashboard(routePrefix: "/orleans");
+            app.MapOrleansDashboard(routePrefix: "/orleans").RequirePermission(Permission.OrleansDashboard);
         }
 
         return app;

@@ -1,24 +1,26 @@
 using System.Globalization;
+using Acteon.Gateway.Api.Auth;
 
 namespace Acteon.Gateway.Api.Http;
 
 /// <summary>
 /// The query of a scoped list or read: <c>namespace</c> and <c>tenant</c> (required), <c>status</c> where the route
 /// names its values, <c>limit</c> (default 50, at most 1000) and <c>offset</c> where it is paged, plus the parameters
-/// a route names; any other parameter is a 400 naming it.
+/// a route names; any other parameter is a 400 naming it. A scope no grant of the caller covers is a 403.
 /// </summary>
 public sealed record ScopeQuery(string Namespace, string Tenant, string? Status, int Limit, int Offset)
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 1000;
 
-    /// <summary>Null with <paramref name="error"/> set when a parameter is missing, bad or unknown (400 naming it).</summary>
+    /// <summary>Null with <paramref name="error"/> set when a parameter is missing, bad or unknown (400 naming it), or the caller may not see the scope (403).</summary>
     /// <param name="query">The request's query string.</param>
+    /// <param name="caller">Whose grants must cover the scope.</param>
     /// <param name="error">Set when this returns null.</param>
     /// <param name="statuses">The values <c>status</c> may take (none: <c>status</c> is not a parameter, unless in <paramref name="extra"/>).</param>
     /// <param name="paged">Whether <c>limit</c> and <c>offset</c> are read.</param>
     /// <param name="extra">Other parameters the route reads itself.</param>
-    public static ScopeQuery? Read(IQueryCollection query, out ApiError? error, string[]? statuses = null, bool paged = true, string[]? extra = null)
+    public static ScopeQuery? Read(IQueryCollection query, Caller caller, out ApiError? error, string[]? statuses = null, bool paged = true, string[]? extra = null)
     {
         var errors = new List<FieldError>();
         string[] known = ["namespace", "tenant", .. paged ? new[] { "limit", "offset" } : [], .. statuses is null ? [] : new[] { "status" }, .. extra ?? []];
@@ -43,6 +45,12 @@ public sealed record ScopeQuery(string Namespace, string Tenant, string? Status,
         if (errors.Count > 0)
         {
             error = ApiError.BadRequest($"invalid query parameter '{errors[0].Path}': {errors[0].Message}", errors);
+            return null;
+        }
+
+        if (!caller.CanManageScope(tenant!, ns!))
+        {
+            error = Caller.Forbidden(tenant!, ns!);
             return null;
         }
 

@@ -10,12 +10,16 @@ public static class OpenApiSetup
     public static IServiceCollection AddGatewayOpenApi(this IServiceCollection services)
     {
         services.AddEndpointsApiExplorer();
-        services.AddSwaggerGen(o => o.SwaggerDoc(DocumentName, new OpenApiInfo
+        services.AddSwaggerGen(o =>
         {
-            Title = "Acteon Gateway",
-            Version = "v1",
-            Description = "Action gateway: dispatch, audit, health.",
-        }));
+            o.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "Acteon Gateway",
+                Version = "v1",
+                Description = "Action gateway: dispatch, audit, health.",
+            });
+            SecuritySchemes.Add(o);
+        });
         return services;
     }
 

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Grains.Abstractions;
@@ -21,7 +22,7 @@ public static class ProviderHealthEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapProviderHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/v1/providers/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, IGrainFactory grains,
+        app.MapGroup("/v1/providers").RequirePermission(Permission.ProvidersRead).MapGet("/health", async (IProviderRegistry registry, ProviderHealthMetrics metrics, IGrainFactory grains,
             IOptions<CircuitBreakerOptions> breakers, CancellationToken cancellationToken) =>
         {
             var providers = registry.All.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();

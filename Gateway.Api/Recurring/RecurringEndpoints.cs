@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
 using Acteon.Grains.Abstractions.Recurring;
@@ -13,23 +14,25 @@ public static class RecurringEndpoints
     public static RouteGroupBuilder MapRecurringEndpoints(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/v1/recurring").WithTags("Recurring");
-        group.MapPost("", CreateAsync).WithSummary("Create a recurring action (cron in an IANA time zone)")
+        var read = group.MapGroup("").RequirePermission(Permission.RecurringRead);
+        var manage = group.MapGroup("").RequirePermission(Permission.RecurringManage);
+        manage.MapPost("", CreateAsync).WithSummary("Create a recurring action (cron in an IANA time zone)")
             .Accepts<RecurringRequestSchema>("application/json").Produces<RecurringCreatedSchema>(StatusCodes.Status201Created).Errors();
-        group.MapGet("", ListAsync).WithSummary("List the recurring actions of a namespace and tenant").Produces<RecurringListSchema>().Errors();
-        group.MapGet("/{id}", GetAsync).WithSummary("Get a recurring action").Produces<RecurringDetailSchema>().Errors();
-        group.MapPut("/{id}", UpdateAsync).WithSummary("Update a recurring action (partial); the next occurrence is recomputed from now")
+        read.MapGet("", ListAsync).WithSummary("List the recurring actions of a namespace and tenant").Produces<RecurringListSchema>().Errors();
+        read.MapGet("/{id}", GetAsync).WithSummary("Get a recurring action").Produces<RecurringDetailSchema>().Errors();
+        manage.MapPut("/{id}", UpdateAsync).WithSummary("Update a recurring action (partial); the next occurrence is recomputed from now")
             .Accepts<RecurringRequestSchema>("application/json").Produces<RecurringDetailSchema>().Errors();
-        group.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a recurring action").Produces(StatusCodes.Status204NoContent).Errors();
-        group.MapPost("/{id}/pause", (string id, HttpRequest request, IGrainFactory grains) =>
-            ChangeAsync(id, request, grains, g => g.PauseAsync())).WithSummary("Pause a recurring action (no occurrence runs while paused)")
+        manage.MapDelete("/{id}", DeleteAsync).WithSummary("Delete a recurring action").Produces(StatusCodes.Status204NoContent).Errors();
+        manage.MapPost("/{id}/pause", (string id, HttpRequest request, Caller caller, IGrainFactory grains) =>
+            ChangeAsync(id, request, caller, grains, g => g.PauseAsync())).WithSummary("Pause a recurring action (no occurrence runs while paused)")
             .Produces<RecurringDetailSchema>().Errors();
-        group.MapPost("/{id}/resume", (string id, HttpRequest request, IGrainFactory grains) =>
-            ChangeAsync(id, request, grains, g => g.ResumeAsync())).WithSummary("Resume a paused recurring action (next occurrence from now)")
+        manage.MapPost("/{id}/resume", (string id, HttpRequest request, Caller caller, IGrainFactory grains) =>
+            ChangeAsync(id, request, caller, grains, g => g.ResumeAsync())).WithSummary("Resume a paused recurring action (next occurrence from now)")
             .Produces<RecurringDetailSchema>().Errors();
         return group;
     }
 
-    private static async Task<IResult> CreateAsync(HttpContext http, JsonRequestReader body, RecurringRequestReader reader, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(HttpContext http, Caller caller, JsonRequestReader body, RecurringRequestReader reader, IGrainFactory grains)
     {
         var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
         if (document is null)
@@ -45,6 +48,12 @@ public static class RecurringEndpoints
                 return Invalid(errors);
             }
 
+            // Each occurrence is dispatched with the creator's authority: its grants must cover the action.
+            if (!caller.CanAccess(definition.Tenant, definition.Namespace, definition.Provider, definition.ActionType))
+            {
+                return Caller.Forbidden(definition.Tenant, definition.Namespace, definition.Provider, definition.ActionType).ToResult();
+            }
+
             var reply = await Grain(grains, definition.Namespace, definition.Tenant, definition.Id).CreateAsync(definition);
             return reply.Detail is { } detail
                 ? RecurringJson.Result(StatusCodes.Status201Created, w => RecurringJson.WriteCreated(w, detail))
@@ -52,9 +61,9 @@ public static class RecurringEndpoints
         }
     }
 
-    private static async Task<IResult> ListAsync(HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpRequest request, Caller caller, IGrainFactory grains)
     {
-        if (!Scope(request, out var ns, out var tenant, out var error))
+        if (!Scope(request, caller, out var ns, out var tenant, out var error))
         {
             return error!.ToResult();
         }
@@ -69,9 +78,9 @@ public static class RecurringEndpoints
         return RecurringJson.Result(StatusCodes.Status200OK, w => RecurringJson.WriteList(w, details));
     }
 
-    private static async Task<IResult> GetAsync(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains)
     {
-        if (!Scope(request, out var ns, out var tenant, out var error))
+        if (!Scope(request, caller, out var ns, out var tenant, out var error))
         {
             return error!.ToResult();
         }
@@ -81,9 +90,9 @@ public static class RecurringEndpoints
             : NotFound(id);
     }
 
-    private static async Task<IResult> UpdateAsync(string id, HttpContext http, JsonRequestReader body, RecurringRequestReader reader, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, HttpContext http, Caller caller, JsonRequestReader body, RecurringRequestReader reader, IGrainFactory grains)
     {
-        if (!Scope(http.Request, out var ns, out var tenant, out var error))
+        if (!Scope(http.Request, caller, out var ns, out var tenant, out var error))
         {
             return error!.ToResult();
         }
@@ -102,13 +111,23 @@ public static class RecurringEndpoints
                 return Invalid(errors);
             }
 
-            return Reply(await Grain(grains, ns, tenant, id).UpdateAsync(patch), id);
+            var grain = Grain(grains, ns, tenant, id);
+            if ((patch.Provider ?? patch.ActionType) is not null && await grain.GetAsync() is { Definition: var current })
+            {
+                var (provider, actionType) = (patch.Provider ?? current.Provider, patch.ActionType ?? current.ActionType);
+                if (!caller.CanAccess(tenant, ns, provider, actionType))
+                {
+                    return Caller.Forbidden(tenant, ns, provider, actionType).ToResult();
+                }
+            }
+
+            return Reply(await grain.UpdateAsync(patch), id);
         }
     }
 
-    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, IGrainFactory grains)
+    private static async Task<IResult> DeleteAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains)
     {
-        if (!Scope(request, out var ns, out var tenant, out var error))
+        if (!Scope(request, caller, out var ns, out var tenant, out var error))
         {
             return error!.ToResult();
         }
@@ -116,9 +135,9 @@ public static class RecurringEndpoints
         return await Grain(grains, ns, tenant, id).DeleteAsync() ? Results.NoContent() : NotFound(id);
     }
 
-    private static async Task<IResult> ChangeAsync(string id, HttpRequest request, IGrainFactory grains, Func<IRecurringActionGrain, Task<RecurringReply>> change)
+    private static async Task<IResult> ChangeAsync(string id, HttpRequest request, Caller caller, IGrainFactory grains, Func<IRecurringActionGrain, Task<RecurringReply>> change)
     {
-        if (!Scope(request, out var ns, out var tenant, out var error))
+        if (!Scope(request, caller, out var ns, out var tenant, out var error))
         {
             return error!.ToResult();
         }
@@ -147,8 +166,8 @@ public static class RecurringEndpoints
     private static IResult Invalid(List<FieldError> errors) =>
         ApiError.BadRequest($"invalid recurring action: {errors[0].Path} {errors[0].Message}", errors).ToResult();
 
-    /// <summary>The required <c>namespace</c> and <c>tenant</c> query parameters.</summary>
-    private static bool Scope(HttpRequest request, out string ns, out string tenant, out ApiError? error)
+    /// <summary>The required <c>namespace</c> and <c>tenant</c> query parameters, which a grant of the caller must cover (else 403).</summary>
+    private static bool Scope(HttpRequest request, Caller caller, out string ns, out string tenant, out ApiError? error)
     {
         ns = request.Query["namespace"].ToString();
         tenant = request.Query["tenant"].ToString();
@@ -163,7 +182,9 @@ public static class RecurringEndpoints
             missing.Add(new FieldError("tenant", "query parameter is required"));
         }
 
-        error = missing.Count == 0 ? null : ApiError.BadRequest($"query parameter '{missing[0].Path}' is required", missing);
+        error = missing.Count > 0 ? ApiError.BadRequest($"query parameter '{missing[0].Path}' is required", missing)
+            : !caller.CanManageScope(tenant, ns) ? Caller.Forbidden(tenant, ns)
+            : null;
         return error is null;
     }
 }

@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -14,7 +15,7 @@ namespace Acteon.Gateway.Api.Rules;
 /// </summary>
 public static class RulePlayground
 {
-    public static async Task<IResult> EvaluateAsync(HttpContext http, JsonRequestReader body, ActionReader reader, RuleEngine engine, TimeProvider time)
+    public static async Task<IResult> EvaluateAsync(HttpContext http, Caller caller, JsonRequestReader body, ActionReader reader, RuleEngine engine, TimeProvider time)
     {
         var (document, error) = await body.ReadAsync(http.Request, http.RequestAborted);
         if (document is null)
@@ -39,6 +40,11 @@ public static class RulePlayground
             if (action is null || errors.Count > 0)
             {
                 return ApiError.BadRequest($"invalid request: {errors[0].Path} {errors[0].Message}", errors).ToResult();
+            }
+
+            if (!caller.CanAccess(action.Tenant, action.Namespace, action.Provider, action.ActionType))
+            {
+                return Caller.Forbidden(action.Tenant, action.Namespace, action.Provider, action.ActionType).ToResult();
             }
 
             var rules = engine.Current;

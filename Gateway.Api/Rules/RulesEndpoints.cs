@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Text.Json;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -9,12 +10,13 @@ public static class RulesEndpoints
 {
     public static RouteGroupBuilder MapRulesEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v1/rules").WithTags("Rules");
+        var group = app.MapGroup("/v1/rules").WithTags("Rules").RequirePermission(Permission.RulesRead);
         group.MapGet("", (RuleEngine engine) => DispatchEndpoints.Json(writer => WriteRules(writer, engine.Current)))
             .WithSummary("The loaded rules, by priority");
-        group.MapPost("/reload", ReloadAsync).WithSummary("Reload the rules folder; all files or none");
-        group.MapPut("/{name}/enabled", SetEnabledAsync).WithSummary("Enable or disable a rule (stored; survives reloads and restarts)");
         group.MapPost("/evaluate", RulePlayground.EvaluateAsync).WithSummary("Evaluate the rules against an action without dispatching it");
+        var manage = app.MapGroup("/v1/rules").WithTags("Rules").RequirePermission(Permission.RulesManage);
+        manage.MapPost("/reload", ReloadAsync).WithSummary("Reload the rules folder; all files or none");
+        manage.MapPut("/{name}/enabled", SetEnabledAsync).WithSummary("Enable or disable a rule (stored; survives reloads and restarts)");
         return group;
     }
 

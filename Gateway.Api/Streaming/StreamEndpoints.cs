@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using System.Globalization;
 using System.Text;
 using Acteon.Gateway.Api.Http;
@@ -19,19 +20,21 @@ public static class StreamEndpoints
     public const string Path = "/v1/stream";
 
     public static RouteHandlerBuilder MapStreamEndpoints(this IEndpointRouteBuilder app) =>
-        app.MapGet(Path, StreamAsync).WithTags("Stream").WithSummary("Real-time dispatch outcomes and other events (SSE)")
+        app.MapGroup("").RequirePermission(Permission.StreamSubscribe).MapGet(Path, StreamAsync).WithTags("Stream").WithSummary("Real-time dispatch outcomes and other events (SSE)")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .Produces<ErrorSchema>(StatusCodes.Status400BadRequest)
+            .Produces<ErrorSchema>(StatusCodes.Status403Forbidden)
             .Produces<ErrorSchema>(StatusCodes.Status429TooManyRequests)
             .Produces<ErrorSchema>(StatusCodes.Status503ServiceUnavailable);
 
     /// <summary>
-    /// Connections are counted per tenant bucket: the caller's one tenant once auth grants tenants, until then one
-    /// bucket per caller identity (every anonymous caller shares <c>caller:</c>).
+    /// Connections are counted per tenant bucket: the tenants the caller's grants cover (every caller whose grants
+    /// cover every tenant, and every caller while auth is off, share the bucket <c>*</c>).
     /// </summary>
-    public static string Bucket(HttpContext http) => $"caller:{http.User.Identity?.Name}";
+    public static string Bucket(Caller caller) =>
+        caller.TenantScopes is { } tenants ? string.Join(",", tenants.Order(StringComparer.Ordinal)) : "*";
 
-    private static async Task StreamAsync(HttpContext http, StreamHub hub, StreamConnections connections, IOptions<StreamOptions> options,
+    private static async Task StreamAsync(HttpContext http, Caller caller, StreamHub hub, StreamConnections connections, IOptions<StreamOptions> options,
         [FromKeyedServices(GatewayClock.Key)] TimeProvider time, IHostApplicationLifetime lifetime)
     {
         if (!hub.Enabled)
@@ -47,7 +50,9 @@ public static class StreamEndpoints
             return;
         }
 
-        var bucket = Bucket(http);
+        // Tenant isolation: a scoped caller sees only the events of the tenants and namespaces its grants cover.
+        filter = caller.HasGlobalScope ? filter : filter with { Visible = caller.CanManageScope };
+        var bucket = Bucket(caller);
         if (!connections.TryOpen(bucket))
         {
             await ApiErrorResult.WriteAsync(http.Response, new ApiError(StatusCodes.Status429TooManyRequests, "too many concurrent SSE connections for this tenant"));

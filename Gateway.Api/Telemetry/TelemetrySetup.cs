@@ -1,3 +1,4 @@
+using Acteon.Gateway.Api.Auth;
 using Acteon.Grains.Dispatch;
 using Acteon.Silo.Configuration;
 using OpenTelemetry.Exporter;
@@ -48,7 +49,7 @@ public static class TelemetrySetup
     /// <summary><c>GET /metrics/prometheus</c>: text format 0.0.4 (OpenMetrics when the scraper asks for it).</summary>
     public static IEndpointRouteBuilder MapGatewayTelemetry(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(PrometheusPath);
+        app.MapPrometheusScrapingEndpoint(PrometheusPath).RequirePermission(Permission.MetricsRead);
         return app;
     }
 }

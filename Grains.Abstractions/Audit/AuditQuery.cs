@@ -20,6 +20,9 @@ public sealed record AuditQuery
     public DateTimeOffset? From { get; init; }
     public DateTimeOffset? To { get; init; }
 
+    /// <summary>The caller's grants: a record must match one of them; null means every record (an empty list: none).</summary>
+    public IReadOnlyList<AuditScope>? Scopes { get; init; }
+
     public int Limit { get; init; } = DefaultLimit;
     public int Offset { get; init; }
 }

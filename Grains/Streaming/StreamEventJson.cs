@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Streaming;
 using Acteon.Grains.Dispatch;
@@ -27,7 +26,7 @@ public static class StreamEventJson
             if (e.Outcome is { } outcome)
             {
                 writer.WritePropertyName("outcome");
-                Sanitised(outcome).WriteTo(writer);
+                WriteSanitised(writer, outcome);
             }
 
             if (e.Provider is { } provider)
@@ -75,52 +74,112 @@ public static class StreamEventJson
     }
 
     /// <summary>The outcome in its contract shape, with what must not leave the gateway taken out, whatever the outcome's type.</summary>
-    private static JsonNode Sanitised(Abstractions.Outcomes.DispatchOutcome outcome)
+    private static void WriteSanitised(Utf8JsonWriter writer, Abstractions.Outcomes.DispatchOutcome outcome)
     {
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var outcomeWriter = new Utf8JsonWriter(buffer))
         {
-            OutcomeJson.Write(writer, outcome, includeResponseBody: false);
+            OutcomeJson.Write(outcomeWriter, outcome, includeResponseBody: false);
         }
 
-        var node = JsonNode.Parse(buffer.WrittenSpan)!;
-        Scrub(node);
-        return node;
+        WriteScrubbed(buffer.WrittenSpan, writer);
     }
 
-    internal static void Scrub(JsonNode? node)
+    /// <summary>
+    /// Copies <paramref name="json"/> to <paramref name="writer"/> token by token, at any depth: a <c>response</c>
+    /// object gets <c>"body": null</c> and loses its <c>headers</c>; a scalar (not null) member whose name ends in <c>_url</c>
+    /// becomes <c>"[redacted]"</c>.
+    /// </summary>
+    internal static void WriteScrubbed(ReadOnlySpan<byte> json, Utf8JsonWriter writer)
     {
-        if (node is JsonArray array)
-        {
-            foreach (var item in array)
-            {
-                Scrub(item);
-            }
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        Copy(ref reader, writer, scrub: true);
+    }
 
-            return;
+    private static void Copy(ref Utf8JsonReader reader, Utf8JsonWriter writer, bool scrub)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.StartObject:
+                writer.WriteStartObject();
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = reader.GetString()!;
+                    reader.Read();
+                    if (scrub && name == "response" && reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        writer.WritePropertyName(name);
+                        CopyResponse(ref reader, writer);
+                    }
+                    else if (scrub && name.EndsWith("_url", StringComparison.Ordinal) && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray or JsonTokenType.Null))
+                    {
+                        writer.WriteString(name, Redacted);
+                    }
+                    else
+                    {
+                        writer.WritePropertyName(name);
+                        Copy(ref reader, writer, scrub);
+                    }
+                }
+
+                writer.WriteEndObject();
+                break;
+            case JsonTokenType.StartArray:
+                writer.WriteStartArray();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    Copy(ref reader, writer, scrub);
+                }
+
+                writer.WriteEndArray();
+                break;
+            case JsonTokenType.String:
+                writer.WriteStringValue(reader.GetString());
+                break;
+            case JsonTokenType.Number:
+                writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true);
+                break;
+            case JsonTokenType.True or JsonTokenType.False:
+                writer.WriteBooleanValue(reader.GetBoolean());
+                break;
+            default:
+                writer.WriteNullValue();
+                break;
         }
+    }
 
-        if (node is not JsonObject obj)
+    /// <summary>A provider response: its members as they are, but <c>body</c> null (added when absent) and no <c>headers</c>.</summary>
+    private static void CopyResponse(ref Utf8JsonReader reader, Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        var body = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            return;
-        }
-
-        foreach (var name in obj.Select(p => p.Key).ToList())
-        {
-            if (name is "response" && obj[name] is JsonObject response)
+            var name = reader.GetString()!;
+            reader.Read();
+            if (name is "body" or "headers")
             {
-                response["body"] = null;
-                response.Remove("headers");
-            }
-            else if (name.EndsWith("_url", StringComparison.Ordinal) && obj[name] is JsonValue)
-            {
-                obj[name] = Redacted;
+                reader.Skip();
+                if (name == "body")
+                {
+                    writer.WriteNull(name);
+                    body = true;
+                }
             }
             else
             {
-                Scrub(obj[name]);
+                writer.WritePropertyName(name);
+                Copy(ref reader, writer, scrub: false);
             }
         }
+
+        if (!body)
+        {
+            writer.WriteNull("body");
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteField(Utf8JsonWriter writer, string name, object? value)

@@ -8,6 +8,7 @@ using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Silo.Configuration.Auth;
 using Acteon.Grains.StateMachines;
 
 namespace Acteon.Silo.Configuration;
@@ -28,6 +29,8 @@ public sealed record ActeonConfig
     public IReadOnlyList<ProviderSettings> Providers { get; init; } = [];
     public RuleOptions Rules { get; init; } = new();
     public EmbeddingOptions Embedding { get; init; } = new();
+    public AuthConfig Auth { get; init; } = new();
+    public RateLimitConfig RateLimit { get; init; } = new();
     public CircuitBreakerOptions CircuitBreaker { get; init; } = new();
     public ApprovalOptions Approvals { get; init; } = new();
     public IReadOnlyDictionary<string, ChainDefinition> Chains { get; init; } = new Dictionary<string, ChainDefinition>();

@@ -5,6 +5,7 @@ using Acteon.Grains.Execution;
 using Acteon.Grains.Recurring;
 using Acteon.Grains.Rules;
 using Acteon.Grains.Rules.Embeddings;
+using Acteon.Silo.Configuration.Auth;
 using Acteon.Silo.Configuration.Toml;
 
 namespace Acteon.Silo.Configuration;
@@ -13,7 +14,7 @@ namespace Acteon.Silo.Configuration;
 public static class ConfigLoader
 {
     private static readonly string[] OwnSections =
-        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals"];
+        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals", "auth", "rate_limit"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -80,10 +81,28 @@ public static class ConfigLoader
             Chains = ChainsSection.Read(root, file, providers),
             Rules = RulesSection(Section(root, file, "rules"), file),
             Embedding = EmbeddingSection(Section(root, file, "embedding")),
+            Auth = AuthSection.Read(Section(root, file, "auth"), file),
+            RateLimit = RateLimitSection.Read(Section(root, file, "rate_limit"), file),
             Recurring = RecurringSection(Section(root, file, "recurring")),
             StateMachines = StateMachinesSection.Read(root, file),
             Alertmanager = AlertmanagerSection.Read(Section(root, file, "alertmanager")),
         };
+    }
+
+    /// <summary>The users and API keys of <c>[auth]</c> in <paramref name="path"/> and of auth.toml beside it, read again (hot reload).</summary>
+    public static AuthCredentials LoadAuthCredentials(string path)
+    {
+        try
+        {
+            var root = TomlParser.Parse(TomlParser.Decode(File.ReadAllBytes(path), path), path);
+            var auth = Section(root, path, "auth");
+            _ = AuthSection.Read(auth, path);
+            return AuthSection.ReadCredentials(auth.Table, path);
+        }
+        catch (TomlException error)
+        {
+            throw new ConfigurationException(error.Message);
+        }
     }
 
     private static TomlSection Section(TomlTable root, string file, string name)

@@ -10,9 +10,7 @@ internal static class NotImplementedYet
     /// <summary>Top-level sections → the feature they configure.</summary>
     public static readonly IReadOnlyDictionary<string, string> Sections = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["auth"] = "authentication and authorization (the API answers every request without credentials)",
         ["ui"] = "the operations dashboard",
-        ["rate_limit"] = "per-caller rate limits",
         ["background"] = "background processing (recurring actions, group flushes, timeouts)",
         ["llm_guardrail"] = "the LLM guardrail",
     };

@@ -6,7 +6,7 @@ namespace Acteon.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage =
-        "usage: Acteon.Bench http|rss|rules|alloc|cluster|recurring|alertmanager|soak|breakers|stream [--recurring N] [--lead SECONDS] [--rules N] [--streams N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
+        "usage: Acteon.Bench http|rss|rules|auth|alloc|cluster|recurring|alertmanager|soak|breakers|stream [--recurring N] [--lead SECONDS] [--rules N] [--streams N] [--workers N] [--warmup SECONDS] [--duration SECONDS] [--open-duration SECONDS] [--open-rate REQ_PER_S] [--open-share F] [--rounds N] [--count N] [--state sqlite|memory|postgres (soak)] [--dedup on|off] [--dashboard on|off]";
 
     public int Workers { get; init; } = 64;
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(15);

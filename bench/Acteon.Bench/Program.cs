@@ -8,6 +8,7 @@ namespace Acteon.Bench;
 /// <item><c>alloc</c>: <see cref="AllocationBenchmark"/> — bytes allocated per dispatch and the types behind them.</item>
 /// <item><c>recurring</c>: <see cref="RecurringBenchmark"/> — 10,000 recurring actions due in the same minute; lateness p50/p99.</item>
 /// <item><c>rules</c>: <see cref="RulesHttpBenchmark"/> — the gateway with no rules vs with N rules that all get evaluated.</item>
+/// <item><c>auth</c>: <see cref="AuthHttpBenchmark"/> — the gateway with [auth] off vs on, called with a JWT and with an API key.</item>
 /// <item><c>alertmanager</c>: <see cref="Alertmanager.AlertmanagerBenchmark"/> — the same alert stream into Prometheus Alertmanager and the gateway (SQLite, PostgreSQL).</item>
 /// <item><c>soak</c>: <see cref="SoakBenchmark"/> — a real gateway process, poison audit records, SIGTERM, then every record checked in the store.</item>
 /// <item><c>breakers</c>: <see cref="BreakerBenchmark"/> — the gateway with circuit breakers off vs on.</item>
@@ -46,6 +47,8 @@ internal static class Program
                 return await RulesHttpBenchmark.RunAsync(options);
             case "alloc":
                 return await AllocationBenchmark.RunAsync(options);
+            case "auth":
+                return await AuthHttpBenchmark.RunAsync(options);
             case "breakers":
                 return await BreakerBenchmark.RunAsync(options);
             case "stream":

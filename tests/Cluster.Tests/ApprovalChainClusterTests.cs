@@ -11,7 +11,7 @@ namespace Acteon.Cluster.Tests;
 /// nodes at once, and a chain whose node is killed (SIGKILL) between its steps.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : NodesTest
 {
     private const string ApprovalRules = """
         rules:
@@ -49,24 +49,12 @@ public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : IAsync
 
         """;
 
-    private readonly List<GatewayNode> _nodes = [];
-    private CountingWebhook _webhook = null!;
     private string _url = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _webhook = await CountingWebhook.StartAsync();
+        await base.InitializeAsync();
         _url = await postgres.Server.CreateDatabaseAsync("approvals");
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _webhook.DisposeAsync();
     }
 
     [Fact]
@@ -97,7 +85,7 @@ public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : IAsync
     public async Task Chain_NodeKilledBetweenSteps_ResumesOnAnotherNodeAndEachStepRunsOnce()
     {
         var nodes = await StartNodesAsync(3, ChainRules, extra: Chain);
-        var firstStep = _webhook.NextCall();
+        var firstStep = Webhook.NextCall();
 
         var started = await nodes[0].PostJsonAsync("/v1/dispatch", Action("incident"));
         Assert.Equal("chain_started", started.GetProperty("outcome").GetString());
@@ -117,7 +105,7 @@ public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : IAsync
         Assert.NotEqual(holder.Id, two.Source);
         Assert.Equal($"{chainId}:one:a1", Id(one.Body));
         Assert.Equal($"{chainId}:two:a1", Id(two.Body));
-        Assert.Equal(2, _webhook.Calls.Count);
+        Assert.Equal(2, Webhook.Calls.Count);
     }
 
     private static object Action(string actionType) =>
@@ -133,15 +121,15 @@ public sealed class ApprovalChainClusterTests(PostgresFixture postgres) : IAsync
     private static string? Id(string body) => JsonDocument.Parse(body).RootElement.GetProperty("id").GetString();
 
     private List<(string Body, string Source)> CallsOf(string actionType) =>
-        [.. _webhook.Calls.Where(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("action_type").GetString() == actionType)];
+        [.. Webhook.Calls.Where(c => JsonDocument.Parse(c.Body).RootElement.GetProperty("action_type").GetString() == actionType)];
 
     private async Task<IReadOnlyList<GatewayNode>> StartNodesAsync(int count, string rules, string server = "", string extra = "")
     {
         // One node first applies the schema; the others then start together.
-        var first = await GatewayNode.StartAsync("node-0", _url, _webhook.Url, rules, server: server, extra: extra);
-        _nodes.Add(first);
-        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, _webhook.Url, rules, server: server, extra: extra)));
-        _nodes.AddRange(rest);
+        var first = await GatewayNode.StartAsync("node-0", _url, Webhook.Url, rules, server: server, extra: extra);
+        Nodes.Add(first);
+        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, Webhook.Url, rules, server: server, extra: extra)));
+        Nodes.AddRange(rest);
         return [first, .. rest];
     }
 }

@@ -13,7 +13,7 @@ namespace Acteon.Cluster.Tests;
 /// listener in the test that counts calls. Every test has its own database.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class ClusterTests(PostgresFixture postgres) : NodesTest
 {
     private const string ScheduleRules = """
         rules:
@@ -29,24 +29,12 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
 
     private static readonly Lock SharedGate = new();
     private static Task<(IReadOnlyList<GatewayNode> Nodes, CountingWebhook Webhook)>? _shared;
-    private readonly List<GatewayNode> _nodes = [];
-    private CountingWebhook _webhook = null!;
     private string _url = "";
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _webhook = await CountingWebhook.StartAsync();
+        await base.InitializeAsync();
         _url = await postgres.Server.CreateDatabaseAsync("cluster");
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _webhook.DisposeAsync();
     }
 
     [Fact]
@@ -109,23 +97,23 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task Kill_NodeHoldingADueReminder_AnotherNodeFiresItOnce()
     {
         var nodes = await StartNodesAsync(3, ScheduleRules);
-        _webhook.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstCall = _webhook.NextCall();
+        Webhook.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstCall = Webhook.NextCall();
 
         var scheduled = await nodes[0].PostJsonAsync("/v1/dispatch", Action("reminder", actionType: "later"));
         Assert.Equal("scheduled", scheduled.GetProperty("outcome").GetString());
         var first = await Until.SignalAsync(firstCall, "the scheduled action's provider call");
         var holder = nodes.Single(n => n.Id == first.Source);
         await holder.KillAsync();
-        var secondCall = _webhook.NextCall();
-        var hold = _webhook.Hold;
-        _webhook.Hold = null;
+        var secondCall = Webhook.NextCall();
+        var hold = Webhook.Hold;
+        Webhook.Hold = null;
         hold.TrySetResult();
 
         var second = await Until.SignalAsync(secondCall, "the reminder firing again on a live node");
         Assert.NotEqual(holder.Id, second.Source);
         await Until.TrueAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM reminders;") == 0, "the fired reminder to be completed");
-        Assert.Equal(2, _webhook.Calls.Count);
+        Assert.Equal(2, Webhook.Calls.Count);
         var survivor = nodes.First(n => n != holder);
         await Until.TrueAsync(async () => Status(await survivor.GetJsonAsync("/admin/cluster"), holder.Id) == "dead", $"{holder.Id} shown as dead");
     }
@@ -135,7 +123,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     {
         // The reminder belongs to whichever silo owns its grain's range of the ring, not to the node that took the request.
         var nodes = await StartNodesAsync(2, ScheduleRules);
-        var call = _webhook.NextCall();
+        var call = Webhook.NextCall();
         var clock = Stopwatch.StartNew();
 
         await nodes[0].PostJsonAsync("/v1/dispatch", Action("due", actionType: "later"));
@@ -144,7 +132,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.True(clock.Elapsed < registered + TimeSpan.FromSeconds(2), $"registered after {registered}, fired after {clock.Elapsed} (due 1 s after registration)");
         await Until.TrueAsync(async () => await ScalarAsync("SELECT COUNT(*) FROM reminders;") == 0, "the fired reminder to be removed");
-        Assert.Single(_webhook.Calls);
+        Assert.Single(Webhook.Calls);
     }
 
     [Fact]
@@ -152,8 +140,8 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     {
         // A server of its own: stopping it must not break the connections of other tests' nodes.
         await using var server = await PostgresServer.StartAsync();
-        var node = await GatewayNode.StartAsync("outage", await server.CreateDatabaseAsync("outage"), _webhook.Url);
-        _nodes.Add(node);
+        var node = await GatewayNode.StartAsync("outage", await server.CreateDatabaseAsync("outage"), Webhook.Url);
+        Nodes.Add(node);
         await node.PostJsonAsync("/v1/dispatch", Action("outage", dedupKey: "before"));
 
         await server.StopServerAsync();
@@ -205,7 +193,7 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     {
         var directory = Directory.CreateTempSubdirectory("acteon-unreachable-").FullName;
         var url = $"postgres://postgres@127.0.0.1:{GatewayNode.FreePort()}/none";
-        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), GatewayNode.Config("lonely", GatewayNode.FreePort(), url, _webhook.Url));
+        await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), GatewayNode.Config("lonely", GatewayNode.FreePort(), url, Webhook.Url));
         Directory.CreateDirectory(Path.Combine(directory, "rules"));
 
         var (exitCode, output) = await GatewayNode.RunToEndAsync(directory, "-c", "acteon.toml");
@@ -244,10 +232,10 @@ public sealed class ClusterTests(PostgresFixture postgres) : IAsyncLifetime
     private async Task<IReadOnlyList<GatewayNode>> StartNodesAsync(int count, string rules = "rules: []\n", string cluster = "")
     {
         // One node first applies the schema; the others then start together.
-        var started = new List<GatewayNode> { await GatewayNode.StartAsync("node-0", _url, _webhook.Url, rules, cluster) };
-        _nodes.AddRange(started);
-        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, _webhook.Url, rules, cluster)));
-        _nodes.AddRange(rest);
+        var started = new List<GatewayNode> { await GatewayNode.StartAsync("node-0", _url, Webhook.Url, rules, cluster) };
+        Nodes.AddRange(started);
+        var rest = await Task.WhenAll(Enumerable.Range(1, count - 1).Select(i => GatewayNode.StartAsync($"node-{i}", _url, Webhook.Url, rules, cluster)));
+        Nodes.AddRange(rest);
         return [.. started, .. rest];
     }
 

@@ -7,7 +7,7 @@ namespace Acteon.Cluster.Tests;
 
 /// <summary>A group fed through three real nodes on PostgreSQL, its holder killed with SIGKILL mid-flush.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class GroupClusterTests(PostgresFixture postgres) : IAsyncLifetime
+public sealed class GroupClusterTests(PostgresFixture postgres) : NodesTest
 {
     private const string GroupRules = """
         rules:
@@ -22,33 +22,19 @@ public sealed class GroupClusterTests(PostgresFixture postgres) : IAsyncLifetime
               group_wait_seconds: 3
         """;
 
-    private readonly List<GatewayNode> _nodes = [];
-    private CountingWebhook _webhook = null!;
-
-    public async Task InitializeAsync() => _webhook = await CountingWebhook.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _webhook.DisposeAsync();
-    }
 
     [Fact]
     public async Task Group_EventsThroughThreeNodesHolderKilledBetweenFlushDecisionAndSend_OneNotificationWithEveryEvent()
     {
         var url = await postgres.Server.CreateDatabaseAsync("groups");
-        _nodes.Add(await GatewayNode.StartAsync("node-0", url, _webhook.Url, GroupRules));
-        _nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, 2).Select(i => GatewayNode.StartAsync($"node-{i}", url, _webhook.Url, GroupRules))));
-        _webhook.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var firstCall = _webhook.NextCall();
+        Nodes.Add(await GatewayNode.StartAsync("node-0", url, Webhook.Url, GroupRules));
+        Nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, 2).Select(i => GatewayNode.StartAsync($"node-{i}", url, Webhook.Url, GroupRules))));
+        Webhook.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var firstCall = Webhook.NextCall();
 
         for (var n = 0; n < 9; n++)
         {
-            var outcome = await _nodes[n % 3].PostJsonAsync("/v1/dispatch", new
+            var outcome = await Nodes[n % 3].PostJsonAsync("/v1/dispatch", new
             {
                 @namespace = "cluster", tenant = "groups", provider = "hook", action_type = "alert", payload = new { service = "api", n },
             });
@@ -57,20 +43,20 @@ public sealed class GroupClusterTests(PostgresFixture postgres) : IAsyncLifetime
 
         // The flush is decided and stored; its send is held at the webhook while the node that sends it is killed.
         var first = await Until.SignalAsync(firstCall, "the group's flush to reach the webhook");
-        var holder = _nodes.Single(n => n.Id == first.Source);
-        var secondCall = _webhook.NextCall();
+        var holder = Nodes.Single(n => n.Id == first.Source);
+        var secondCall = Webhook.NextCall();
         await holder.KillAsync();
-        var hold = _webhook.Hold;
-        _webhook.Hold = null;
+        var hold = Webhook.Hold;
+        Webhook.Hold = null;
         hold.TrySetResult();
 
         var second = await Until.SignalAsync(secondCall, "the stored flush sent again by a live node", TimeSpan.FromSeconds(90));
         Assert.NotEqual(holder.Id, second.Source);
-        var survivor = _nodes.First(n => n != holder);
+        var survivor = Nodes.First(n => n != holder);
         await Until.TrueAsync(async () => (await survivor.GetJsonAsync("/v1/groups?namespace=cluster&tenant=groups")).GetProperty("total").GetInt32() == 0,
             "the group to end once its flush is sent");
 
-        var notifications = _webhook.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement).ToList();
+        var notifications = Webhook.Calls.Select(c => JsonDocument.Parse(c.Body).RootElement).ToList();
         Assert.All(notifications, n => Assert.Equal("group_notification", n.GetProperty("action_type").GetString()));
         // One notification in effect: the resend carries the flush's id, so a receiver keeping ids sees it once.
         Assert.Single(notifications.Select(n => n.GetProperty("id").GetString()).Distinct());
@@ -82,26 +68,26 @@ public sealed class GroupClusterTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task Group_HolderKilledBeforeItsFlushIsDue_ExactlyOneNotificationWithEveryEvent()
     {
         var url = await postgres.Server.CreateDatabaseAsync("groups_before");
-        _nodes.Add(await GatewayNode.StartAsync("node-0", url, _webhook.Url, GroupRules.Replace("group_wait_seconds: 3", "group_wait_seconds: 20", StringComparison.Ordinal)));
-        _nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, 2).Select(i =>
-            GatewayNode.StartAsync($"node-{i}", url, _webhook.Url, GroupRules.Replace("group_wait_seconds: 3", "group_wait_seconds: 20", StringComparison.Ordinal)))));
+        Nodes.Add(await GatewayNode.StartAsync("node-0", url, Webhook.Url, GroupRules.Replace("group_wait_seconds: 3", "group_wait_seconds: 20", StringComparison.Ordinal)));
+        Nodes.AddRange(await Task.WhenAll(Enumerable.Range(1, 2).Select(i =>
+            GatewayNode.StartAsync($"node-{i}", url, Webhook.Url, GroupRules.Replace("group_wait_seconds: 3", "group_wait_seconds: 20", StringComparison.Ordinal)))));
         for (var n = 0; n < 9; n++)
         {
-            await _nodes[n % 3].PostJsonAsync("/v1/dispatch", new
+            await Nodes[n % 3].PostJsonAsync("/v1/dispatch", new
             {
                 @namespace = "cluster", tenant = "groups", provider = "hook", action_type = "alert", payload = new { service = "api", n },
             });
         }
 
         // A group's grain is placed on the node that took its first event (PreferLocalPlacement): node-0 holds it.
-        var call = _webhook.NextCall();
-        await _nodes[0].KillAsync();
+        var call = Webhook.NextCall();
+        await Nodes[0].KillAsync();
 
         var delivered = await Until.SignalAsync(call, "the group's notification from a live node", TimeSpan.FromSeconds(90));
         Assert.NotEqual("node-0", delivered.Source);
-        await Until.TrueAsync(async () => (await _nodes[1].GetJsonAsync("/v1/groups?namespace=cluster&tenant=groups")).GetProperty("total").GetInt32() == 0,
+        await Until.TrueAsync(async () => (await Nodes[1].GetJsonAsync("/v1/groups?namespace=cluster&tenant=groups")).GetProperty("total").GetInt32() == 0,
             "the group to end once its flush is sent");
-        var notification = JsonDocument.Parse(Assert.Single(_webhook.Calls).Body).RootElement;
+        var notification = JsonDocument.Parse(Assert.Single(Webhook.Calls).Body).RootElement;
         Assert.Equal(Enumerable.Range(0, 9), notification.GetProperty("payload").GetProperty("events").EnumerateArray().Select(e => e.GetProperty("n").GetInt32()).Order());
     }
 }

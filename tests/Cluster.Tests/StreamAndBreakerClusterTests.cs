@@ -13,7 +13,7 @@ namespace Acteon.Cluster.Tests;
 /// through the database's LISTEN/NOTIFY.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class StreamAndBreakerClusterTests(PostgresFixture postgres, ITestOutputHelper output) : IAsyncLifetime
+public sealed class StreamAndBreakerClusterTests(PostgresFixture postgres, ITestOutputHelper output) : NodesTest
 {
     private const string Breakers = """
         [[providers]]
@@ -27,31 +27,19 @@ public sealed class StreamAndBreakerClusterTests(PostgresFixture postgres, ITest
         recovery_timeout_seconds = 600
         """;
 
-    private readonly List<GatewayNode> _nodes = [];
-    private CountingWebhook _webhook = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _webhook = await CountingWebhook.StartAsync();
+        await base.InitializeAsync();
         var url = await postgres.Server.CreateDatabaseAsync("stream");
-        _nodes.Add(await GatewayNode.StartAsync("node-a", url, _webhook.Url, extra: Breakers));
-        _nodes.Add(await GatewayNode.StartAsync("node-b", url, _webhook.Url, extra: Breakers));
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var node in _nodes)
-        {
-            await node.DisposeAsync();
-        }
-
-        await _webhook.DisposeAsync();
+        Nodes.Add(await GatewayNode.StartAsync("node-a", url, Webhook.Url, extra: Breakers));
+        Nodes.Add(await GatewayNode.StartAsync("node-b", url, Webhook.Url, extra: Breakers));
     }
 
     [Fact]
     public async Task Stream_ActionDispatchedOnNodeA_ArrivesOnAStreamOpenedOnNodeB()
     {
-        var (a, b) = (_nodes[0], _nodes[1]);
+        var (a, b) = (Nodes[0], Nodes[1]);
         await using var sse = await SseClient.OpenAsync(b.Client, "/v1/stream?namespace=stream");
         // Until node B's LISTEN is up, what node A sends passes it by: dispatch until one arrives.
         var first = sse.NextFrameAsync();
@@ -83,7 +71,7 @@ public sealed class StreamAndBreakerClusterTests(PostgresFixture postgres, ITest
     [Fact]
     public async Task Breaker_OpenedByFailuresSeenOnNodeA_RejectsOnNodeB()
     {
-        var (a, b) = (_nodes[0], _nodes[1]);
+        var (a, b) = (Nodes[0], Nodes[1]);
         // Node B uses the breaker first, so it holds it as closed; what opens it on node A must reach B.
         Assert.Equal("failed", (await b.PostJsonAsync("/v1/dispatch", Down())).GetProperty("outcome").GetString());
 

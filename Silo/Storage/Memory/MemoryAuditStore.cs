@@ -99,7 +99,8 @@ internal sealed class MemoryAuditStore : IAuditStore
         Eq(q.Namespace, r.Namespace) && Eq(q.Tenant, r.Tenant) && Eq(q.Provider, r.Provider)
         && Eq(q.ActionType, r.ActionType) && Eq(q.Outcome, r.Outcome) && Eq(q.Verdict, r.Verdict)
         && Eq(q.MatchedRule, r.MatchedRule) && Eq(q.CallerId, r.CallerId) && Eq(q.ChainId, r.ChainId)
-        && (q.From is null || r.DispatchedAt >= q.From) && (q.To is null || r.DispatchedAt <= q.To);
+        && (q.From is null || r.DispatchedAt >= q.From) && (q.To is null || r.DispatchedAt <= q.To)
+        && (q.Scopes is null || q.Scopes.Any(s => s.Matches(r.Tenant, r.Namespace, r.Provider, r.ActionType)));
 
     private static bool Eq(string? wanted, string? actual) => wanted is null || wanted == actual;
 }

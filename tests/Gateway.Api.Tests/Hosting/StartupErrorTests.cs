@@ -12,7 +12,7 @@ public sealed class StartupErrorTests
     [InlineData("[[providers]]\nname = \"h\"\ntype = \"webhook\"\n", "bad.toml:1: provider 'h' (webhook): 'url' is required")]
     [InlineData("[[providers]]\nname = \"l\"\ntype = \"log\"\n[[providers]]\nname = \"l\"\ntype = \"log\"\n", "provider name 'l' is used twice")]
     [InlineData("key = \n", "bad.toml:1:")]
-    [InlineData("[auth]\nenabled = true\n", "bad.toml:1: [auth] configures authentication and authorization (the API answers every request without credentials), which is not implemented yet")]
+    [InlineData("[auth]\nenabled = true\n", "bad.toml:2: [auth] enabled = true needs jwt_secret")]
     [InlineData("[server]\nmax_concurrent_dispatch = 5\n", "bad.toml:2: [server] max_concurrent_dispatch configures a limit on concurrent dispatches, which is not implemented yet")]
     public async Task Start_WithBadConfig_ExitsWithCode2AndNamesTheProblem(string toml, string expected)
     {

@@ -212,8 +212,8 @@ public sealed class RecurringEndpointsTests
 
         var paths = (await app.GetJsonAsync("/api-doc/openapi.json")).GetProperty("paths");
 
-        Assert.Equal(["post", "get"], paths.GetProperty("/v1/recurring").EnumerateObject().Select(p => p.Name));
-        Assert.Equal(["get", "put", "delete"], paths.GetProperty("/v1/recurring/{id}").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["get", "post"], paths.GetProperty("/v1/recurring").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["delete", "get", "put"], paths.GetProperty("/v1/recurring/{id}").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.True(paths.GetProperty("/v1/recurring/{id}/pause").TryGetProperty("post", out _));
         Assert.True(paths.GetProperty("/v1/recurring/{id}/resume").TryGetProperty("post", out _));
         var created = paths.GetProperty("/v1/recurring").GetProperty("post").GetProperty("responses").GetProperty("201").GetRawText();

@@ -15,6 +15,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
 {
     private readonly string _configPath;
     private readonly TimeProvider? _time;
+    private readonly Action<IWebHostBuilder>? _configure;
     private readonly bool _remindersOnTime;
     private readonly Action<IServiceCollection>? _services;
 
@@ -24,6 +25,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     /// <param name="rules">Rule files (name → YAML) written to a <c>rules</c> folder that <c>[rules] directory</c> names.</param>
     /// <param name="time">Replaces the gateway's clock (<see cref="GatewayClock"/>; e.g. a <c>FakeTimeProvider</c>).</param>
     /// <param name="watchRules">Whether the rules folder is watched for changes.</param>
+    /// <param name="configure">More host configuration (e.g. a logger provider).</param>
     /// <param name="remindersOnTime">Orleans' reminders run on <paramref name="time"/> too (Orleans' keyed reminder clock), so a test drives them.</param>
     /// <param name="stateUrl">The <c>[state] url</c> (a PostgreSQL connection string) for <paramref name="backend"/> "postgres".</param>
     /// <param name="maxRetries"><c>[executor] max_retries</c>.</param>
@@ -31,8 +33,9 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     public GatewayApp(
         string extraToml = "", string backend = "memory", string? directory = null,
         IReadOnlyDictionary<string, string>? rules = null, TimeProvider? time = null, bool watchRules = false, bool remindersOnTime = false,
-        string? stateUrl = null, int maxRetries = 3, Action<IServiceCollection>? services = null)
+        string? stateUrl = null, int maxRetries = 3, Action<IServiceCollection>? services = null, Action<IWebHostBuilder>? configure = null)
     {
+        _configure = configure;
         _remindersOnTime = remindersOnTime;
         _services = services;
         Directory = directory ?? Path.Combine(Path.GetTempPath(), "acteon-tests", Guid.NewGuid().ToString("N"));
@@ -86,6 +89,7 @@ public sealed class GatewayApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting(GatewayConfiguration.ConfigPathSetting, _configPath);
+        _configure?.Invoke(builder);
         if (_time is { } time)
         {
             // The gateway's clock only: Orleans keeps the system clock, so that driving this one never makes the

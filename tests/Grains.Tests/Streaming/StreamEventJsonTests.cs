@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Streaming;
@@ -43,15 +42,20 @@ public sealed class StreamEventJsonTests
     [Fact]
     public void Scrub_ApprovalUrlsAndResponseBodies_AtAnyDepth()
     {
-        var node = JsonNode.Parse("""
+        var json = """
             {"outcome":"pending_approval","approval_id":"ap-1","approve_url":"http://x/approve?sig=abc","reject_url":"http://x/reject?sig=def",
-             "steps":[{"response":{"status":"success","body":{"k":"v"},"headers":{"h":"1"}}}]}
-            """);
+             "n":-1.5e3,"ok":true,"no":null,"esc":"a\"b\u00e9","links_url":{"kept_url":"x"},"none_url":null,
+             "steps":[{"response":{"status":"success","body":{"k":"v"},"headers":{"h":"1"},"inner":{"raw_url":"kept"}}},{"response":{"status":"failed"}}]}
+            """;
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            StreamEventJson.WriteScrubbed(System.Text.Encoding.UTF8.GetBytes(json), writer);
+        }
 
-        StreamEventJson.Scrub(node);
-
+        // Inside a response nothing more is scrubbed; a _url member holding an object is scrubbed inside, not replaced.
         Assert.Equal(
-            """{"outcome":"pending_approval","approval_id":"ap-1","approve_url":"[redacted]","reject_url":"[redacted]","steps":[{"response":{"status":"success","body":null}}]}""",
-            node!.ToJsonString());
+            """{"outcome":"pending_approval","approval_id":"ap-1","approve_url":"[redacted]","reject_url":"[redacted]","n":-1.5e3,"ok":true,"no":null,"esc":"a\u0022b\u00E9","links_url":{"kept_url":"[redacted]"},"none_url":null,"steps":[{"response":{"status":"success","body":null,"inner":{"raw_url":"kept"}}},{"response":{"status":"failed","body":null}}]}""",
+            System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
     }
 }

@@ -1,0 +1,96 @@
+using System.Security.Claims;
+using Acteon.Silo.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Acteon.Gateway.Api.Auth;
+
+/// <summary>
+/// Authentication (JWT through JwtBearer, API keys, or the anonymous admin when <c>[auth]</c> is off) and
+/// authorization (one policy per <see cref="Permission"/>), then the per-caller rate limit.
+/// </summary>
+public static partial class AuthSetup
+{
+    /// <summary>The caller of every request while <c>[auth]</c> is off (nothing on the request path changes a principal).</summary>
+    private static readonly ClaimsPrincipal AnonymousAdmin = new(new CallerIdentity(Caller.AnonymousAdmin));
+
+    public static IServiceCollection AddGatewayAuth(this IServiceCollection services, ActeonConfig config)
+    {
+        var auth = config.Auth;
+        if (auth.Enabled && (auth.JwtSecret is null || System.Text.Encoding.UTF8.GetByteCount(auth.JwtSecret) < 32))
+        {
+            throw new ConfigurationException(
+                $"{auth.Location}: [auth] enabled = true needs jwt_secret (at least 32 bytes), in the file or in the environment variable Acteon__JwtSecret");
+        }
+
+        services.AddSingleton<CredentialStore>();
+        services.AddHostedService<CredentialWatcher>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddSingleton<AuthEpoch>();
+        services.AddSingleton<JwtEvents>();
+        services.AddSingleton<RateLimits>();
+        if (!auth.Enabled)
+        {
+            // Neither authentication nor authorization is registered, so neither runs (UseGatewayAuth): the anonymous
+            // admin holds every permission. The routes' permission metadata stays, read by nothing.
+            services.Configure<RouteOptions>(o => o.SuppressCheckForUnhandledSecurityMetadata = true);
+            return services;
+        }
+
+        var builder = services.AddAuthentication(AuthSchemes.Gateway);
+        builder.AddPolicyScheme(AuthSchemes.Gateway, null, o => o.ForwardDefaultSelector = http =>
+            AuthSchemes.Bearer(http.Request) is { } token && AuthSchemes.LooksLikeJwt(token) ? AuthSchemes.Jwt : AuthSchemes.ApiKey);
+        builder.AddJwtBearer(AuthSchemes.Jwt);
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<TokenIssuer>((o, issuer) =>
+        {
+            o.MapInboundClaims = false;
+            o.TokenValidationParameters = issuer.Validation;
+            o.EventsType = typeof(JwtEvents);
+        });
+        builder.AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AuthSchemes.ApiKey, null);
+        services.AddAuthorization(o =>
+        {
+            foreach (var permission in Enum.GetValues<Permission>())
+            {
+                o.AddPolicy(RouteAuthorization.PolicyName(permission), p => p.AddRequirements(new PermissionRequirement(permission)));
+            }
+
+            // A route that declares no permission (see RouteAuthorization) is admin-only.
+            o.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement(Permission.AuthManage)).Build();
+        });
+        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, JsonAuthorizationResultHandler>();
+        return services;
+    }
+
+    public static WebApplication UseGatewayAuth(this WebApplication app)
+    {
+        var config = app.Services.GetRequiredService<ActeonConfig>();
+        if (!config.Auth.Enabled)
+        {
+            LogDisabled(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Acteon.Gateway.Auth"));
+            // Every request is the anonymous admin, whom every permission check would admit: set it, skip the checks.
+            app.Use((http, next) =>
+            {
+                http.User = AnonymousAdmin;
+                return next(http);
+            });
+        }
+        else
+        {
+            app.UseAuthentication();
+            app.UseAuthorization();
+        }
+
+        if (config.RateLimit.Enabled)
+        {
+            app.Use(app.Services.GetRequiredService<RateLimits>().CallerMiddleware);
+        }
+
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "[auth] is disabled: every request is served as an anonymous admin with access to every tenant. Set [auth] enabled = true before exposing this gateway.")]
+    private static partial void LogDisabled(ILogger logger);
+}
