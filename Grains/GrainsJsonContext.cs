@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Acteon.Grains.Deduplication;
 using Acteon.Grains.Recurring;
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Groups;
 using Acteon.Grains.StateMachines;
 using Acteon.Grains.Rules.Toggles;
@@ -17,9 +18,10 @@ namespace Acteon.Grains;
 [JsonSerializable(typeof(RuleTogglesState))]
 [JsonSerializable(typeof(RecurringState))]
 [JsonSerializable(typeof(GroupState))]
-[JsonSerializable(typeof(GroupIndexState))]
+[JsonSerializable(typeof(GroupedEvent))]
 [JsonSerializable(typeof(GroupNotificationPayload))]
 [JsonSerializable(typeof(FingerprintState))]
 [JsonSerializable(typeof(EventIndexState))]
 [JsonSerializable(typeof(TimeoutNotificationPayload))]
+[JsonSerializable(typeof(TransitionNotificationPayload))]
 internal sealed partial class GrainsJsonContext : JsonSerializerContext;

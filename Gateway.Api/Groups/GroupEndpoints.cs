@@ -9,7 +9,7 @@ using Acteon.Grains.Dispatch;
 
 namespace Acteon.Gateway.Api.Groups;
 
-/// <summary><c>/v1/groups</c>: a scope's live groups (from its index grain), one group with its events, and flush-now.</summary>
+/// <summary><c>/v1/groups</c>: a scope's live groups (from the store's group index), one group with its events, and flush-now.</summary>
 public static class GroupEndpoints
 {
     public static RouteGroupBuilder MapGroupEndpoints(this IEndpointRouteBuilder app)
@@ -26,14 +26,14 @@ public static class GroupEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains)
+    private static async Task<IResult> ListAsync(HttpContext http, Caller caller, IGrainFactory grains, IGroupIndex index)
     {
         if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
             return error!.ToResult();
         }
 
-        var page = await grains.GetGrain<IGroupIndexGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Offset, scope.Limit);
+        var page = await index.ListAsync(scope.Namespace, scope.Tenant, scope.Offset, scope.Limit, http.RequestAborted);
         var groups = await Task.WhenAll(page.Keys.Select(k => Grain(grains, scope, k).GetAsync()));
         return DispatchEndpoints.Json(writer =>
         {

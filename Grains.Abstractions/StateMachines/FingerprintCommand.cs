@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions.Actions;
+
 namespace Acteon.Grains.Abstractions.StateMachines;
 
 /// <summary>What a dispatch tells a fingerprint: which machine, which target state, and where notifications go.</summary>
@@ -18,4 +20,7 @@ public sealed record FingerprintCommand
     [Id(6)] public required string Provider { get; init; }
 
     [Id(7)] public required string By { get; init; }
+
+    /// <summary>The action sent to its provider when the transition it asks for notifies.</summary>
+    [Id(8)] public required GatewayAction Action { get; init; }
 }

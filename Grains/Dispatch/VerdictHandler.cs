@@ -58,7 +58,7 @@ public sealed class VerdictHandler(
             case GroupAction group:
                 return await GroupVerdict.HandleAsync(groups, action, group, time.GetUtcNow());
             case StateMachineAction machine:
-                return await StateMachineVerdict.HandleAsync(grains, action, machine, (a, token) => ExecuteAsync(a, a.Provider, token), cancellationToken);
+                return await StateMachineVerdict.HandleAsync(grains, action, machine);
             case RequestApprovalAction approval:
                 return await approvals.RequestAsync(action, approval, rule!);
             case ChainAction chain:

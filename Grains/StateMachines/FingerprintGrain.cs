@@ -11,8 +11,10 @@ using Microsoft.Extensions.Options;
 namespace Acteon.Grains.StateMachines;
 
 /// <summary>
-/// An event fingerprint's lifecycle. Each transition is one durable write (state, history, timeout deadline); the
-/// timeout's reminder fires the timeout transition, stored with its notification before that is dispatched.
+/// An event fingerprint's lifecycle. Each transition is one durable write (state, history, timeout deadline, and the
+/// notification it decides: a <c>notify</c> transition's action, a timeout's <c>timeout_notification</c>); the grain
+/// sends stored notifications through the pipeline after that write and clears them after. A reminder is armed before
+/// such a write, so a node that dies before the send leaves it to the reminder (on any node).
 /// </summary>
 [GrainType(TypeName)]
 internal sealed class FingerprintGrain(
@@ -26,67 +28,42 @@ internal sealed class FingerprintGrain(
     public const string TypeName = "fingerprint";
     public const string ReminderName = "timeout";
     public const string NotificationType = "timeout_notification";
+    public const string TransitionNotificationType = "transition_notification";
     public const int MaxHistory = 100;
 
-    /// <summary>How soon a timeout notification whose send did not finish is tried again.</summary>
+    /// <summary>How soon a notification whose send did not finish is tried again.</summary>
     public static readonly TimeSpan RetryPeriod = TimeSpan.FromSeconds(10);
 
     public async Task<TransitionResult> ApplyAsync(FingerprintCommand command)
     {
         var machine = Machine(command.StateMachine);
-        var now = time.GetUtcNow();
-        var before = state.State;
-        var result = await state.UpdateAsync(current =>
+        await SendNoticesAsync();
+        return await DecideAsync(machine, command.By, current =>
         {
             var known = current.Fingerprint is not null;
             var from = known ? current.State : machine.InitialState;
-            var target = command.TargetState ?? from;
             var seed = known ? current : new FingerprintState
             {
                 Fingerprint = command.Fingerprint, Namespace = command.Namespace, Tenant = command.Tenant, StateMachine = machine.Name,
-                State = from, ActionType = command.ActionType, Provider = command.Provider, UpdatedAt = now,
-                TimeoutAt = machine.TimeoutIn(from) is { } timeout ? now + timeout.After : null,
+                State = from, ActionType = command.ActionType, Provider = command.Provider, UpdatedAt = time.GetUtcNow(),
+                TimeoutAt = machine.TimeoutIn(from) is { } timeout ? time.GetUtcNow() + timeout.After : null,
             };
-            if (target == from)
-            {
-                return (known ? null : seed, Result(command.Fingerprint, from, from, false));
-            }
-
-            if (machine.Find(from, target) is not { } transition)
-            {
-                return (known ? null : seed, Result(command.Fingerprint, from, from, false) with { Rejected = target, AllowedTargets = machine.AllowedFrom(from) });
-            }
-
-            var moved = Move(seed with { ActionType = command.ActionType, Provider = command.Provider }, machine, target, now, command.By);
-            return (moved, Result(command.Fingerprint, from, target, transition.Notify));
+            var decided = Decide(seed with { ActionType = command.ActionType, Provider = command.Provider }, machine, command.TargetState ?? from, command.By,
+                _ => command.Action with { Fingerprint = command.Fingerprint, DedupKey = null });
+            return (decided.Next ?? (known ? null : seed), decided.Result);
         });
-        await AfterChangeAsync(result, machine, command.By, !ReferenceEquals(before, state.State));
-        return result;
     }
 
     public async Task<TransitionResult?> TransitionAsync(string toState, string by)
     {
-        if (state.State.Fingerprint is not { } fingerprint)
+        if (state.State.Fingerprint is null)
         {
             return null;
         }
 
         var machine = Machine(state.State.StateMachine);
-        var now = time.GetUtcNow();
-        var before = state.State;
-        var result = await state.UpdateAsync(current =>
-        {
-            if (toState == current.State)
-            {
-                return ((FingerprintState?)null, Result(fingerprint, current.State, current.State, false));
-            }
-
-            return machine.Find(current.State, toState) is { } transition
-                ? (Move(current, machine, toState, now, by), Result(fingerprint, current.State, toState, transition.Notify))
-                : (null, Result(fingerprint, current.State, current.State, false) with { Rejected = toState, AllowedTargets = machine.AllowedFrom(current.State) });
-        });
-        await AfterChangeAsync(result, machine, by, !ReferenceEquals(before, state.State));
-        return result;
+        await SendNoticesAsync();
+        return await DecideAsync(machine, by, current => Decide(current, machine, toState, by, moved => TransitionNotification(current, moved, by)));
     }
 
     public Task<EventSnapshot?> GetAsync() =>
@@ -96,32 +73,39 @@ internal sealed class FingerprintGrain(
     {
         var current = state.State;
         var now = time.GetUtcNow();
-        if (current.Fingerprint is not null && current.PendingNotice is null && current.TimeoutAt is { } due && due <= now
+        if (current.Fingerprint is not null && current.TimeoutAt is { } due && due <= now
             && Machine(current.StateMachine) is var machine && machine.TimeoutIn(current.State) is { } timeout)
         {
-            var moved = await state.UpdateAsync(s => s.TimeoutAt is { } d && d <= now && s.PendingNotice is null
-                ? (Move(s, machine, timeout.TransitionTo, now, "timeout") with
-                {
-                    PendingNotice = new TimeoutNotice { NoticeId = Guid.CreateVersion7(now).ToString(), PreviousState = s.State, NewState = timeout.TransitionTo, FiredAt = now },
-                }, true)
+            var moved = await state.UpdateAsync(s => s.TimeoutAt is { } d && d <= now
+                ? (Move(s, machine, timeout.TransitionTo, now, "timeout") with { PendingNotices = [.. s.PendingNotices, Notice(TimeoutNotification(s, timeout.TransitionTo, now))] }, true)
                 : (null, false));
-            metrics.Transitioned(machine.Name, timeout.TransitionTo, "timeout");
-            if (moved && state.State.PendingNotice is { } fired)
+            if (moved)
             {
                 // After the write that moved the state by timeout.
+                metrics.Transitioned(machine.Name, timeout.TransitionTo, "timeout");
                 var after = state.State;
-                stream.Publish(StreamEvent.Timeout(after.Namespace, after.Tenant, after.Fingerprint!, after.StateMachine, fired.PreviousState, fired.NewState));
+                stream.Publish(StreamEvent.Timeout(after.Namespace, after.Tenant, after.Fingerprint!, after.StateMachine, current.State, timeout.TransitionTo));
+                await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
             }
-
-            await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
         }
 
-        await SendNoticeAsync();
+        await SendNoticesAsync();
         await ScheduleAsync(now);
     }
 
-    private async Task AfterChangeAsync(TransitionResult result, StateMachineDefinition machine, string by, bool written)
+    /// <summary>
+    /// Stores what <paramref name="decide"/> makes of the current state; when that will hold a notification, the
+    /// retry reminder is armed first. Then: metrics, the index, the notifications sent, the reminder set for what is left.
+    /// </summary>
+    private async Task<TransitionResult> DecideAsync(StateMachineDefinition machine, string by, Func<FingerprintState, (FingerprintState? Next, TransitionResult Result)> decide)
     {
+        var before = state.State;
+        if (decide(before).Next is { } planned && planned.PendingNotices.Count > before.PendingNotices.Count)
+        {
+            await this.RegisterOrUpdateReminder(ReminderName, RetryPeriod, RetryPeriod);
+        }
+
+        var result = await state.UpdateAsync(decide);
         if (result.Rejected is not null)
         {
             metrics.Rejected(machine.Name);
@@ -131,42 +115,68 @@ internal sealed class FingerprintGrain(
             metrics.Transitioned(machine.Name, result.NewState, by);
         }
 
-        if (written)
+        if (!ReferenceEquals(before, state.State))
         {
             await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
+            await SendNoticesAsync();
             await ScheduleAsync(time.GetUtcNow());
         }
+
+        return result;
     }
 
-    private async Task SendNoticeAsync()
+    /// <summary>
+    /// A move to <paramref name="target"/> as the machine allows it (null next state: nothing to store); a <c>notify</c>
+    /// transition stores the notification <paramref name="notice"/> makes of the moved state, in the same write.
+    /// </summary>
+    private (FingerprintState? Next, TransitionResult Result) Decide(
+        FingerprintState current, StateMachineDefinition machine, string target, string by, Func<FingerprintState, GatewayAction> notice)
     {
-        if (state.State.PendingNotice is not { } notice)
+        var fingerprint = current.Fingerprint!;
+        if (target == current.State)
+        {
+            return (null, Result(fingerprint, current.State, current.State, false));
+        }
+
+        if (machine.Find(current.State, target) is not { } transition)
+        {
+            return (null, Result(fingerprint, current.State, current.State, false) with { Rejected = target, AllowedTargets = machine.AllowedFrom(current.State) });
+        }
+
+        var moved = Move(current, machine, target, time.GetUtcNow(), by);
+        if (transition.Notify)
+        {
+            moved = moved with { PendingNotices = [.. moved.PendingNotices, Notice(notice(moved))] };
+        }
+
+        return (moved, Result(fingerprint, current.State, target, transition.Notify));
+    }
+
+    /// <summary>Dispatches the stored notifications through the pipeline (in order), then clears those sent in one write.</summary>
+    private async Task SendNoticesAsync()
+    {
+        var notices = state.State.PendingNotices;
+        if (notices.Count == 0)
         {
             return;
         }
 
-        var current = state.State;
-        var payload = JsonSerializer.SerializeToElement(new TimeoutNotificationPayload
+        var pipeline = services.GetRequiredService<DispatchPipeline>();
+        foreach (var notice in notices)
         {
-            Fingerprint = current.Fingerprint!,
-            StateMachine = current.StateMachine,
-            PreviousState = notice.PreviousState,
-            NewState = notice.NewState,
-            FiredAt = JsonTime.Format(notice.FiredAt),
-        }, GrainsJsonContext.Default.TimeoutNotificationPayload);
-        var action = new GatewayAction
-        {
-            Id = notice.NoticeId, Namespace = current.Namespace, Tenant = current.Tenant, Provider = current.Provider,
-            ActionType = NotificationType, Payload = payload, Fingerprint = current.Fingerprint, Status = notice.NewState, CreatedAt = notice.FiredAt,
-        };
-        await services.GetRequiredService<DispatchPipeline>().DispatchAsync(action, new DispatchContext { CallerId = "state_machine", Notification = true }, CancellationToken.None);
-        await state.UpdateAsync(s => s.PendingNotice?.NoticeId == notice.NoticeId ? (s with { PendingNotice = null }, true) : (null, false));
+            await pipeline.DispatchAsync(notice.Action, new DispatchContext { CallerId = "state_machine", Notification = true }, CancellationToken.None);
+        }
+
+        var sent = notices.Select(n => n.NoticeId).ToHashSet(StringComparer.Ordinal);
+        await state.UpdateAsync(s => s.PendingNotices.Any(n => sent.Contains(n.NoticeId))
+            ? (s with { PendingNotices = [.. s.PendingNotices.Where(n => !sent.Contains(n.NoticeId))] }, true)
+            : (null, false));
     }
 
-    /// <summary>One reminder while a timeout (or its notice) is outstanding, due at its deadline; none otherwise.</summary>
+    /// <summary>One reminder while a timeout (or a notification) is outstanding, due at its deadline; none otherwise.</summary>
     private async Task ScheduleAsync(DateTimeOffset now)
     {
-        var due = state.State.PendingNotice is not null ? now : state.State.TimeoutAt;
+        var due = state.State.PendingNotices.Count > 0 ? now + RetryPeriod : state.State.TimeoutAt;
         if (due is { } at)
         {
             var delay = at - now;
@@ -177,6 +187,34 @@ internal sealed class FingerprintGrain(
             await this.UnregisterReminder(reminder);
         }
     }
+
+    private StateNotice Notice(GatewayAction action) => new() { NoticeId = Guid.CreateVersion7(time.GetUtcNow()).ToString(), Action = action };
+
+    private static GatewayAction TimeoutNotification(FingerprintState current, string to, DateTimeOffset now)
+    {
+        var payload = JsonSerializer.SerializeToElement(new TimeoutNotificationPayload
+        {
+            Fingerprint = current.Fingerprint!, StateMachine = current.StateMachine, PreviousState = current.State, NewState = to, FiredAt = JsonTime.Format(now),
+        }, GrainsJsonContext.Default.TimeoutNotificationPayload);
+        return Notification(current, NotificationType, payload, to, now);
+    }
+
+    private static GatewayAction TransitionNotification(FingerprintState current, FingerprintState moved, string by)
+    {
+        var payload = JsonSerializer.SerializeToElement(new TransitionNotificationPayload
+        {
+            Fingerprint = current.Fingerprint!, StateMachine = current.StateMachine, PreviousState = current.State, NewState = moved.State, By = by,
+            TransitionedAt = JsonTime.Format(moved.UpdatedAt),
+        }, GrainsJsonContext.Default.TransitionNotificationPayload);
+        return Notification(current, TransitionNotificationType, payload, moved.State, moved.UpdatedAt);
+    }
+
+    /// <summary>A notification of the fingerprint, to the provider of the action that last moved it, in its namespace and tenant.</summary>
+    private static GatewayAction Notification(FingerprintState current, string actionType, JsonElement payload, string status, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at).ToString(), Namespace = current.Namespace, Tenant = current.Tenant, Provider = current.Provider,
+        ActionType = actionType, Payload = payload, Fingerprint = current.Fingerprint, Status = status, CreatedAt = at,
+    };
 
     private static FingerprintState Move(FingerprintState current, StateMachineDefinition machine, string to, DateTimeOffset now, string by)
     {

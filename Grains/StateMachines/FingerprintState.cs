@@ -2,7 +2,7 @@ using Acteon.Grains.Abstractions.StateMachines;
 
 namespace Acteon.Grains.StateMachines;
 
-/// <summary>A fingerprint's durable state. <see cref="PendingNotice"/> is a timeout's notification decided and not yet sent.</summary>
+/// <summary>A fingerprint's durable state. <see cref="PendingNotices"/> are notifications its transitions decided and not yet sent.</summary>
 [GenerateSerializer, Alias("acteon.fingerprint-state")]
 public sealed record FingerprintState
 {
@@ -19,5 +19,5 @@ public sealed record FingerprintState
     /// <summary>When the current state's timeout fires; null when it has none.</summary>
     [Id(9)] public DateTimeOffset? TimeoutAt { get; init; }
 
-    [Id(10)] public TimeoutNotice? PendingNotice { get; init; }
+    [Id(11)] public IReadOnlyList<StateNotice> PendingNotices { get; init; } = [];
 }

@@ -1,4 +1,5 @@
 using Acteon.Grains.Abstractions.Audit;
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Silo.Storage;
 using Acteon.Silo.Storage.Memory;
@@ -17,6 +18,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainStateStore, MemoryGrainStateStore>();
         services.TryAddSingleton<IAuditStore, MemoryAuditStore>();
         services.TryAddSingleton<IRecurringIndex, MemoryRecurringIndex>();
+        services.TryAddSingleton<IGroupEventLog, MemoryGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, MemoryGroupIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -28,6 +31,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainStateStore, SqliteGrainStateStore>();
         services.TryAddSingleton<IAuditStore, SqliteAuditStore>();
         services.TryAddSingleton<IRecurringIndex, SqliteRecurringIndex>();
+        services.TryAddSingleton<IGroupEventLog, SqliteGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, SqliteGroupIndex>();
         services.TryAddSingleton<IStoreHealth, LocalStoreHealth>();
         return services;
     }
@@ -48,6 +53,8 @@ public static class SiloServiceCollectionExtensions
         services.TryAddSingleton<IGrainStateStore, PostgresGrainStateStore>();
         services.TryAddSingleton<IAuditStore, PostgresAuditStore>();
         services.TryAddSingleton<IRecurringIndex, PostgresRecurringIndex>();
+        services.TryAddSingleton<IGroupEventLog, PostgresGroupEventLog>();
+        services.TryAddSingleton<IGroupIndex, PostgresGroupIndex>();
         services.TryAddSingleton<IStoreHealth, PostgresStoreHealth>();
         return services;
     }

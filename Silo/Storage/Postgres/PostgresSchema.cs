@@ -87,6 +87,16 @@ internal static class PostgresSchema
             namespace text NOT NULL, tenant text NOT NULL, provider text NOT NULL, action_type text NOT NULL, outcome text NOT NULL,
             dispatched_at bigint NOT NULL, failed_at bigint NOT NULL, reason text NOT NULL, record text NOT NULL);
         """,
+        // A group's events since its last flush, one row each (IGroupEventLog): an add writes its event, not the group;
+        // and the live group keys of each scope (IGroupIndex): a group's start or end writes its own row only.
+        """
+        CREATE TABLE group_events (
+            grain_key text NOT NULL, log_id text NOT NULL, event_id text NOT NULL, seq bigint NOT NULL, data bytea NOT NULL,
+            PRIMARY KEY (grain_key, log_id, event_id));
+        CREATE TABLE group_index (
+            namespace text NOT NULL, tenant text NOT NULL, group_key text COLLATE "C" NOT NULL,
+            PRIMARY KEY (namespace, tenant, group_key));
+        """,
     ];
 
     /// <summary>Applies the missing steps; returns how many ran.</summary>

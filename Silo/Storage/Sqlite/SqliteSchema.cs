@@ -71,6 +71,16 @@ internal static class SqliteSchema
             namespace TEXT NOT NULL, tenant TEXT NOT NULL, provider TEXT NOT NULL, action_type TEXT NOT NULL, outcome TEXT NOT NULL,
             dispatched_at INTEGER NOT NULL, failed_at INTEGER NOT NULL, reason TEXT NOT NULL, record TEXT NOT NULL);
         """,
+        // A group's events since its last flush, one row each (IGroupEventLog): an add writes its event, not the group;
+        // and the live group keys of each scope (IGroupIndex): a group's start or end writes its own row only.
+        """
+        CREATE TABLE group_events (
+            grain_key TEXT NOT NULL, log_id TEXT NOT NULL, event_id TEXT NOT NULL, seq INTEGER NOT NULL, data BLOB NOT NULL,
+            PRIMARY KEY (grain_key, log_id, event_id)) WITHOUT ROWID;
+        CREATE TABLE group_index (
+            namespace TEXT NOT NULL, tenant TEXT NOT NULL, group_key TEXT NOT NULL,
+            PRIMARY KEY (namespace, tenant, group_key)) WITHOUT ROWID;
+        """,
     ];
 
     public static void Apply(SqliteConnection connection) => Apply(connection, Migrations.Length);

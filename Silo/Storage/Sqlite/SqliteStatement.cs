@@ -66,6 +66,8 @@ internal sealed class SqliteStatement : IDisposable
 
     public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
 
+    public string Text(int column) => raw.sqlite3_column_text(_statement, column).utf8_to_string();
+
     public byte[] Blob(int column) => raw.sqlite3_column_blob(_statement, column).ToArray();
 
     public void Reset()

@@ -17,6 +17,16 @@ internal sealed class AlertmanagerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>CPU time (user and system) Alertmanager's process has used so far.</summary>
+    public TimeSpan Cpu
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<AlertmanagerProcess> StartAsync(Uri webhook, TimeSpan groupWait, TimeSpan groupInterval)
     {
         if (!File.Exists(Binary))

@@ -179,6 +179,36 @@ public sealed class GroupTests
         Assert.Equal([1, 2, 3], payload.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("n").GetInt32()).Order());
     }
 
+    [Fact]
+    public async Task Restart_OnSqlitePersistentGroupAfterAFlush_TheNextNotificationCarriesTheKeptAndTheNewEvents()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        var rule = "{type: group, group_by: [payload.service], group_wait_seconds: 30, group_interval_seconds: 30, repeat_interval_seconds: 600}";
+        string directory;
+        var clock = new FakeTimeProvider();
+        await using (var first = App(listener, clock, rule, backend: "sqlite"))
+        {
+            directory = first.Directory;
+            await first.PostJsonAsync("/v1/dispatch", Alert("api", 1));
+            await first.PostJsonAsync("/v1/dispatch", Alert("api", 2));
+            clock.Advance(TimeSpan.FromSeconds(30));
+            await listener.WaitForRequestsAsync(1, Limit, "the group's first notification");
+            await first.PostJsonAsync("/v1/dispatch", Alert("api", 3));
+        }
+
+        // The group is kept (events 1 and 2) and pending again with event 3, due 30 s after it came.
+        await using var second = App(listener, clock, rule, backend: "sqlite", directory: directory);
+        var held = await second.GetJsonAsync($"/v1/groups/{Notification(listener, "api").GetProperty("payload").GetProperty("group_key").GetString()}?{Scope}");
+        Assert.Equal(3, held.GetProperty("event_count").GetInt32());
+        clock.Advance(TimeSpan.FromSeconds(30));
+
+        await listener.WaitForRequestsAsync(2, Limit, "the group's second notification from the restarted node");
+        var notifications = listener.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement.GetProperty("payload")).ToList();
+        Assert.Equal(["1,2", "1,2,3"], notifications
+            .Select(p => string.Join(",", p.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("n").GetInt32()).Order()))
+            .Order(StringComparer.Ordinal));
+    }
+
     private static GatewayApp App(WebhookListener listener, FakeTimeProvider clock, string action, string backend = "memory", string? directory = null) =>
         new(Hook(listener.Url), backend: backend, directory: directory, rules: Files(Rule("group-alerts", OnAlert, action)), time: clock, remindersOnTime: true);
 

@@ -87,6 +87,37 @@ public sealed class StateMachineTests
     }
 
     [Fact]
+    public async Task Transition_NotifyTransitionThroughTheApi_SendsItsNotificationOnceAfterTheWrite()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = App(listener, new FakeTimeProvider());
+        var fingerprint = (await app.PostJsonAsync("/v1/dispatch", Incident("acknowledged"))).GetProperty("fingerprint").GetString()!;
+        await listener.WaitForRequestsAsync(1, Limit, "the dispatched notify transition's action");
+
+        var body = new { to_state = "resolved", @namespace = "notifications", tenant = "tenant-1" };
+        var moved = await app.PutJsonAsync($"/v1/events/{fingerprint}/transition", body);
+        var repeated = await app.PutJsonAsync($"/v1/events/{fingerprint}/transition", body);
+        await app.PostJsonAsync("/v1/dispatch", Act());
+
+        Assert.True(moved.GetProperty("notify").GetBoolean());
+        Assert.Equal("resolved", repeated.GetProperty("previous_state").GetString());
+        Assert.False(repeated.GetProperty("notify").GetBoolean());
+        // The plain action comes last: once it has arrived, every notification sent before it has too.
+        await listener.WaitForRequestsAsync(3, Limit, "the dispatch's action, the api transition's notification and the plain action");
+        var sent = listener.Requests.Select(r => JsonDocument.Parse(r.Body).RootElement).ToList();
+        Assert.Equal(["incident", "send", "transition_notification"], sent.Select(r => r.GetProperty("action_type").GetString()).Order(StringComparer.Ordinal));
+        var payload = sent.Single(r => r.GetProperty("action_type").GetString() == "transition_notification").GetProperty("payload");
+        Assert.Equal(fingerprint, payload.GetProperty("fingerprint").GetString());
+        Assert.Equal("alert", payload.GetProperty("state_machine").GetString());
+        Assert.Equal("acknowledged", payload.GetProperty("previous_state").GetString());
+        Assert.Equal("resolved", payload.GetProperty("new_state").GetString());
+        Assert.Equal("api", payload.GetProperty("by").GetString());
+        await app.FlushAuditAsync();
+        var audited = await app.GetJsonAsync("/v1/audit?action_type=transition_notification");
+        Assert.Equal("executed", audited.GetProperty("records").EnumerateArray().Single().GetProperty("outcome").GetString());
+    }
+
+    [Fact]
     public async Task Timeout_StateLeftForItsTimeout_ReminderMovesItAndDispatchesATimeoutNotification()
     {
         var clock = new FakeTimeProvider();

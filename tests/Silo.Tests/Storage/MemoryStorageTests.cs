@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
@@ -12,4 +13,8 @@ public sealed class MemoryStorageTests : StorageConformanceTests
     protected override IAuditStore CreateAuditStore() => new MemoryAuditStore();
 
     protected override IRecurringIndex CreateRecurringIndex() => new MemoryRecurringIndex();
+
+    protected override IGroupEventLog CreateGroupEventLog() => new MemoryGroupEventLog();
+
+    protected override IGroupIndex CreateGroupIndex() => new MemoryGroupIndex();
 }

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
@@ -96,4 +97,8 @@ public sealed class PostgresStorageTests : StorageConformanceTests, IDisposable
     protected override IAuditStore CreateAuditStore() => new PostgresAuditStore(_db);
 
     protected override IRecurringIndex CreateRecurringIndex() => new PostgresRecurringIndex(_db);
+
+    protected override IGroupEventLog CreateGroupEventLog() => new PostgresGroupEventLog(_db, _writer);
+
+    protected override IGroupIndex CreateGroupIndex() => new PostgresGroupIndex(_db);
 }

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions.Groups;
 using Acteon.Grains.Abstractions.Recurring;
 using Acteon.Grains.Abstractions.Audit;
 using Acteon.Silo.Storage;
@@ -25,4 +26,8 @@ public sealed class SqliteStorageTests : StorageConformanceTests, IDisposable
     protected override IAuditStore CreateAuditStore() => new SqliteAuditStore(_db);
 
     protected override IRecurringIndex CreateRecurringIndex() => new SqliteRecurringIndex(_db);
+
+    protected override IGroupEventLog CreateGroupEventLog() => new SqliteGroupEventLog(_db);
+
+    protected override IGroupIndex CreateGroupIndex() => new SqliteGroupIndex(_db);
 }
