@@ -34,7 +34,7 @@ try
     await ClusterStoreCheck.EnsureReachableAsync(cluster);
     builder.AddActeonGateway(config);
     var app = builder.Build();
-    app.MapActeonGateway();
+    await app.MapActeonGatewayAsync();
     await app.RunAsync();
     return 0;
 }

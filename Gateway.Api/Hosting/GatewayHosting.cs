@@ -80,12 +80,12 @@ public static class GatewayHosting
         return builder;
     }
 
-    public static WebApplication MapActeonGateway(this WebApplication app)
+    public static async Task<WebApplication> MapActeonGatewayAsync(this WebApplication app)
     {
         // Providers are built now, so a bad [[providers]] entry stops start-up instead of failing the first dispatch.
         _ = app.Services.GetRequiredService<IProviderRegistry>();
         // So are the rules: a bad file stops start-up with its one message before the silo starts (and logs its stop).
-        app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync().GetAwaiter().GetResult();
+        await app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseGatewayAuth();

@@ -35,7 +35,7 @@ internal static class SnsThroughput
         builder.AddActeonGateway(ConfigLoader.LoadFile(path));
         builder.Services.AddSingleton<IAwsCredentialSource>(new StaticCredentialSource(AwsEmulator.AwsEmulator.AccessKey, AwsEmulator.AwsEmulator.SecretKey));
         await using var app = builder.Build();
-        app.MapActeonGateway();
+        await app.MapActeonGatewayAsync();
         await app.StartAsync();
 
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };

@@ -89,7 +89,7 @@ internal sealed class GatewayServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddActeonGateway(config);
         var app = builder.Build();
-        app.MapActeonGateway();
+        await app.MapActeonGatewayAsync();
         await app.StartAsync();
         return new GatewayServer(app, directory, new Uri(new Uri(app.Urls.First()), "/v1/dispatch")) { Backend = backend };
     }

@@ -40,7 +40,7 @@ internal sealed class PostgresGatewayNode : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddActeonGateway(config);
         var app = builder.Build();
-        app.MapActeonGateway();
+        await app.MapActeonGatewayAsync();
         await app.StartAsync();
         return new PostgresGatewayNode(app);
     }

@@ -150,7 +150,7 @@ internal static class AlertmanagerBenchmark
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.AddActeonGateway(ConfigLoader.Parse(text, path));
         var app = builder.Build();
-        app.MapActeonGateway();
+        await app.MapActeonGatewayAsync();
         await app.StartAsync();
         return new Gateway(app, directory, new Uri(new Uri(app.Urls.First()), "/api/v2/alerts"));
     }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Acteon.Gateway.Api.Tests.Support;
 
 namespace Acteon.Gateway.Api.Tests.Approvals;
 
@@ -15,20 +15,9 @@ public sealed class ApprovalStartupTests
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "approve.yaml"),
             "rules:\n  - name: human\n    condition: {field: action.id, eq: x}\n    action: {type: request_approval, notify_provider: log}\n");
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
-        foreach (var arg in new[] { "-c", "acteon.toml", "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exitCode, stderr, _) = await GatewayProcess.RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("rules/approve.yaml:4: rule 'human': a request_approval rule needs [server] approval_keys", await stderr, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("rules/approve.yaml:4: rule 'human': a request_approval rule needs [server] approval_keys", stderr, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Acteon.Gateway.Api.Tests.Support;
 using Acteon.Tests.Shared;
 
 namespace Acteon.Gateway.Api.Tests.Hosting;
@@ -34,7 +34,7 @@ public sealed class StartupErrorTests
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "a.yaml"), "rules:\n  - name: r\n    condition: {field: action.id, eq: x}\n    action: {type: explode}\n");
         await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), "[state]\nbackend = \"memory\"\n[rules]\ndirectory = \"rules\"\n");
 
-        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+        var (exitCode, stderr, stdout) = await GatewayProcess.RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
         Assert.Equal(2, exitCode);
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -77,7 +77,7 @@ public sealed class StartupErrorTests
         var directory = Directory.CreateTempSubdirectory("acteon-startup").FullName;
         await File.WriteAllTextAsync(Path.Combine(directory, "acteon.toml"), toml);
 
-        var (exitCode, stderr, stdout) = await RunAsync(directory, "-c", "acteon.toml", "--port", "0");
+        var (exitCode, stderr, stdout) = await GatewayProcess.RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
         var line = Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith("acteon: ", line, StringComparison.Ordinal);
@@ -98,24 +98,7 @@ public sealed class StartupErrorTests
 
     private static async Task<(int ExitCode, string Stderr)> RunGatewayAsync(string workingDirectory, params string[] args)
     {
-        var (exitCode, stderr, _) = await RunAsync(workingDirectory, args);
+        var (exitCode, stderr, _) = await GatewayProcess.RunAsync(workingDirectory, args);
         return (exitCode, stderr);
-    }
-
-    private static async Task<(int ExitCode, string Stderr, string Stdout)> RunAsync(string workingDirectory, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stderr, await stdout);
     }
 }

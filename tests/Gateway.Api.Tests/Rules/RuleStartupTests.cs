@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using Acteon.Gateway.Api.Tests.Support;
 
 namespace Acteon.Gateway.Api.Tests.Rules;
 
@@ -14,20 +14,9 @@ public sealed class RuleStartupTests
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "ok.yaml"), "rules:\n  - name: fine\n    condition: {field: action.id, eq: x}\n    action: {type: allow}\n");
         await File.WriteAllTextAsync(Path.Combine(directory, "rules", "bad.yaml"), "rules:\n  - name: r\n    condition:\n      field: action.tenant\n      gt: 5\n    action: {type: allow}\n");
 
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardError = true, RedirectStandardOutput = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Gateway.Api.dll"));
-        foreach (var arg in new[] { "-c", "acteon.toml", "--port", "0" })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var (exitCode, stderr, _) = await GatewayProcess.RunAsync(directory, "-c", "acteon.toml", "--port", "0");
 
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(2, process.ExitCode);
-        Assert.Contains("rules/bad.yaml:5: rule 'r': 'gt 5' can never match", await stderr, StringComparison.Ordinal);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("rules/bad.yaml:5: rule 'r': 'gt 5' can never match", stderr, StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,7 @@ public sealed class KestrelGateway : IAsyncDisposable
         }
 
         var app = builder.Build();
-        app.MapActeonGateway();
+        await app.MapActeonGatewayAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         return new KestrelGateway(app, directory, new Uri(address));
