@@ -21,6 +21,8 @@ public static class AuthEndpoints
             .Produces<ErrorSchema>(StatusCodes.Status429TooManyRequests);
         group.MapPost("/logout", LogoutAsync).RequirePermission(Permission.Authenticated)
             .WithSummary("Revoke the JWT this request carries, on every node");
+        group.MapGet("/me", Me).RequirePermission(Permission.Authenticated)
+            .WithSummary("Who the caller is: its role, the permissions it holds and its grants (the dashboard shows only what these allow)");
         group.MapPost("/reload", Reload).RequirePermission(Permission.AuthManage)
             .WithSummary("Read the users and API keys of acteon.toml and auth.toml again");
         return group;
@@ -92,6 +94,49 @@ public static class AuthEndpoints
             writer.WriteString("status", "logged_out");
             writer.WriteEndObject();
         });
+    }
+
+    private static IResult Me(Caller caller, CredentialStore store) => DispatchEndpoints.Json(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteString("id", caller.Id);
+        writer.WriteString("role", Permissions.Name(caller.Role));
+        writer.WriteString("method", caller.Method);
+        writer.WriteBoolean("auth_enabled", store.Settings.Enabled);
+        writer.WriteStartArray("permissions");
+        foreach (var permission in Enum.GetValues<Permission>())
+        {
+            if (Permissions.Denial(caller, permission) is null)
+            {
+                writer.WriteStringValue(permission.ToString());
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("grants");
+        foreach (var grant in caller.Grants)
+        {
+            writer.WriteStartObject();
+            WriteList(writer, "tenants", grant.Tenants);
+            WriteList(writer, "namespaces", grant.Namespaces);
+            WriteList(writer, "providers", grant.Providers);
+            WriteList(writer, "actions", grant.Actions);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteList(System.Text.Json.Utf8JsonWriter writer, string name, IReadOnlyList<string> values)
+    {
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(value);
+        }
+
+        writer.WriteEndArray();
     }
 
     private static IResult Reload(CredentialStore store) => store.Reload() is { } problem

@@ -17,6 +17,7 @@ using Acteon.Gateway.Api.Recurring;
 using Acteon.Gateway.Api.Rules;
 using Acteon.Gateway.Api.Streaming;
 using Acteon.Gateway.Api.Telemetry;
+using Acteon.Gateway.Api.Ui;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Rules;
 using Acteon.Silo.Configuration;
@@ -88,6 +89,7 @@ public static class GatewayHosting
         await app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
+        app.UseOperationsUi();
         app.UseGatewayAuth();
         app.UseRateLimiter();
         app.MapHealthEndpoints();

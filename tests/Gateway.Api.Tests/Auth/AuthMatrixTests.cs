@@ -48,6 +48,7 @@ public sealed class AuthMatrixTests
         new("*", "/metrics/prometheus", "/metrics/prometheus", null, "401 401 401 401 200 200 200 403 403"),
         new("POST", "/v1/auth/login", "/v1/auth/login", $$"""{"username":"admin","password":"{{Password}}"}""", "200 200 200 200 200 200 200 200 200"),
         new("POST", "/v1/auth/logout", "/v1/auth/logout", null, "401 401 401 401 200 200 200 400 400"),
+        new("GET", "/v1/auth/me", "/v1/auth/me", null, "401 401 401 401 200 200 200 200 200"),
         new("POST", "/v1/auth/reload", "/v1/auth/reload", null, "401 401 401 401 200 403 403 403 403"),
         new("GET", "/admin/cluster", "/admin/cluster", null, "401 401 401 401 200 200 403 403 403"),
         new("POST", "/v1/dispatch/", "/v1/dispatch", Action, "401 401 401 401 200 200 403 403 200"),
