@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -39,7 +40,7 @@ public static class CircuitBreakerEndpoints
         }
 
         var names = providers.All.Select(p => p.Name).Order(StringComparer.Ordinal).ToList();
-        var snapshots = await Task.WhenAll(names.Select(n => grains.GetGrain<ICircuitBreakerGrain>(n).GetAsync(o.SettingsOf(n))));
+        var snapshots = await Task.WhenAll(names.Select(n => grains.Reference<ICircuitBreakerGrain>(n).GetAsync(o.SettingsOf(n))));
         return DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();
@@ -75,7 +76,7 @@ public static class CircuitBreakerEndpoints
             return ApiError.NotFound($"circuit breaker not found: {provider}").ToResult();
         }
 
-        var snapshot = await change(grains.GetGrain<ICircuitBreakerGrain>(provider), options.SettingsOf(provider));
+        var snapshot = await change(grains.Reference<ICircuitBreakerGrain>(provider), options.SettingsOf(provider));
         return DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();

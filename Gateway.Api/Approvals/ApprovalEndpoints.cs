@@ -69,7 +69,7 @@ public static class ApprovalEndpoints
             return new ApiError(StatusCodes.Status403Forbidden, "this approval link has expired").ToResult();
         }
 
-        var result = await grains.GetGrain<IApprovalGrain>(ApprovalRequester.GrainKey(ns, tenant, id)).DecideAsync(decision == ApprovalDecisionNames.Approve);
+        var result = await grains.Reference<IApprovalGrain>(ApprovalRequester.GrainKey(ns, tenant, id)).DecideAsync(decision == ApprovalDecisionNames.Approve);
         return result.Kind switch
         {
             ApprovalDecisionKind.NotFound => ApiError.NotFound($"approval '{id}' not found").ToResult(),
@@ -97,7 +97,7 @@ public static class ApprovalEndpoints
             return error!.ToResult();
         }
 
-        var page = await grains.GetGrain<IApprovalIndexGrain>(ApprovalRequester.GrainKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Status, scope.Offset, scope.Limit);
+        var page = await grains.Reference<IApprovalIndexGrain>(ApprovalRequester.GrainKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Status, scope.Offset, scope.Limit);
         return DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using System.Globalization;
 using Acteon.Gateway.Api.Dispatch;
 using Acteon.Gateway.Api.Http;
@@ -87,7 +88,7 @@ public static class AuthEndpoints
             return ApiError.BadRequest("logout ends a login session: send the JWT from POST /v1/auth/login (API keys are revoked by removing them from the configuration)").ToResult();
         }
 
-        await grains.GetGrain<ITokenGrain>(jti).RevokeAsync(caller.TokenExpiresAt ?? DateTimeOffset.MaxValue);
+        await grains.Reference<ITokenGrain>(jti).RevokeAsync(caller.TokenExpiresAt ?? DateTimeOffset.MaxValue);
         return DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();

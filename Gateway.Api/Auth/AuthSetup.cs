@@ -29,6 +29,7 @@ public static partial class AuthSetup
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<AuthEpoch>();
         services.AddSingleton<JwtEvents>();
+        services.AddSingleton<ValidatedTokens>();
         services.AddSingleton<RateLimits>();
         if (!auth.Enabled)
         {
@@ -42,9 +43,11 @@ public static partial class AuthSetup
         builder.AddPolicyScheme(AuthSchemes.Gateway, null, o => o.ForwardDefaultSelector = http =>
             AuthSchemes.Bearer(http.Request) is { } token && AuthSchemes.LooksLikeJwt(token) ? AuthSchemes.Jwt : AuthSchemes.ApiKey);
         builder.AddJwtBearer(AuthSchemes.Jwt);
-        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<TokenIssuer>((o, issuer) =>
+        services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<TokenIssuer, ValidatedTokens>((o, issuer, tokens) =>
         {
             o.MapInboundClaims = false;
+            o.TokenHandlers.Clear();
+            o.TokenHandlers.Add(tokens);
             o.TokenValidationParameters = issuer.Validation;
             o.EventsType = typeof(JwtEvents);
         });

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using System.Security.Claims;
 using Acteon.Grains.Abstractions.Auth;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -36,7 +37,7 @@ public sealed class JwtEvents(CredentialStore store, AuthEpoch epoch, IGrainFact
         {
             failure = "invalid token: issued before the gateway's revocation records begin; log in again";
         }
-        else if (string.IsNullOrEmpty(token.Id) || await grains.GetGrain<ITokenGrain>(token.Id).IsRevokedAsync())
+        else if (string.IsNullOrEmpty(token.Id) || await grains.Reference<ITokenGrain>(token.Id).IsRevokedAsync())
         {
             failure = "token has been revoked";
         }

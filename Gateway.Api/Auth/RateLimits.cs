@@ -22,7 +22,7 @@ public sealed class RateLimits(IGrainFactory grains, ActeonConfig config, [FromK
             return null;
         }
 
-        var decision = await grains.GetGrain<IRateCounterGrain>("tenant:" + tenant).HitAsync(limit, limits.Window, 1);
+        var decision = await grains.Reference<IRateCounterGrain>("tenant:" + tenant).HitAsync(limit, limits.Window, 1);
         return decision.Admitted ? null : ($"rate limit exceeded for tenant {tenant}", RateLimitResponse.RetryAfter(decision, time));
     }
 
@@ -35,7 +35,7 @@ public sealed class RateLimits(IGrainFactory grains, ActeonConfig config, [FromK
             var id = caller.Method == Caller.Anonymous ? Caller.Anonymous : caller.Id;
             if (limits.CallerLimit(id) is > 0 and var limit)
             {
-                var decision = await grains.GetGrain<IRateCounterGrain>("caller:" + id).HitAsync(limit, limits.Window, 1);
+                var decision = await grains.Reference<IRateCounterGrain>("caller:" + id).HitAsync(limit, limits.Window, 1);
                 RateLimitResponse.SetHeaders(http.Response, limit, decision);
                 if (!decision.Admitted)
                 {
@@ -53,7 +53,7 @@ public sealed class RateLimits(IGrainFactory grains, ActeonConfig config, [FromK
     {
         foreach (var key in LoginKeys(username, address))
         {
-            var decision = await grains.GetGrain<IRateCounterGrain>(key).HitAsync(config.Auth.LoginMaxFailures, config.Auth.LoginWindow, 0);
+            var decision = await grains.Reference<IRateCounterGrain>(key).HitAsync(config.Auth.LoginMaxFailures, config.Auth.LoginWindow, 0);
             if (!decision.Admitted)
             {
                 return RateLimitResponse.RetryAfter(decision, time);
@@ -65,7 +65,7 @@ public sealed class RateLimits(IGrainFactory grains, ActeonConfig config, [FromK
 
     public Task LoginFailedAsync(string username, string address) =>
         Task.WhenAll(LoginKeys(username, address).Select(key =>
-            grains.GetGrain<IRateCounterGrain>(key).HitAsync(config.Auth.LoginMaxFailures, config.Auth.LoginWindow, 1)));
+            grains.Reference<IRateCounterGrain>(key).HitAsync(config.Auth.LoginMaxFailures, config.Auth.LoginWindow, 1)));
 
     private static string[] LoginKeys(string username, string address) => ["login-user:" + username, "login-address:" + address];
 }

@@ -41,7 +41,7 @@ public static class ChainEndpoints
             return error!.ToResult();
         }
 
-        var page = await grains.GetGrain<IChainIndexGrain>(ChainStarter.GrainKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Status, scope.Offset, scope.Limit);
+        var page = await grains.Reference<IChainIndexGrain>(ChainStarter.GrainKey(scope.Namespace, scope.Tenant, "")).ListAsync(scope.Status, scope.Offset, scope.Limit);
         return DispatchEndpoints.Json(writer =>
         {
             writer.WriteStartObject();
@@ -68,7 +68,7 @@ public static class ChainEndpoints
             return error!.ToResult();
         }
 
-        var detail = await grains.GetGrain<IChainGrain>(ChainStarter.GrainKey(scope.Namespace, scope.Tenant, chain_id)).GetAsync();
+        var detail = await grains.Reference<IChainGrain>(ChainStarter.GrainKey(scope.Namespace, scope.Tenant, chain_id)).GetAsync();
         return detail is null ? NotFound(chain_id) : Detail(detail);
     }
 
@@ -100,7 +100,7 @@ public static class ChainEndpoints
             return Caller.Forbidden(tenant, ns).ToResult();
         }
 
-        var result = await grains.GetGrain<IChainGrain>(ChainStarter.GrainKey(ns, tenant, chain_id)).CancelAsync(reason);
+        var result = await grains.Reference<IChainGrain>(ChainStarter.GrainKey(ns, tenant, chain_id)).CancelAsync(reason);
         return result switch
         {
             { Detail: null } => NotFound(chain_id),

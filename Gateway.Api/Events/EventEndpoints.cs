@@ -38,7 +38,7 @@ public static class EventEndpoints
             return error!.ToResult();
         }
 
-        var page = await grains.GetGrain<IEventIndexGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, ""))
+        var page = await grains.Reference<IEventIndexGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, ""))
             .ListAsync(ScopeQuery.Text(http.Request.Query, "status"), scope.Offset, scope.Limit);
         return DispatchEndpoints.Json(writer =>
         {
@@ -64,7 +64,7 @@ public static class EventEndpoints
             return error!.ToResult();
         }
 
-        var snapshot = await grains.GetGrain<IFingerprintGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, fingerprint)).GetAsync();
+        var snapshot = await grains.Reference<IFingerprintGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, fingerprint)).GetAsync();
         return snapshot is null
             ? ApiError.NotFound($"event not found: {fingerprint}").ToResult()
             : DispatchEndpoints.Json(writer =>
@@ -125,7 +125,7 @@ public static class EventEndpoints
                 return Caller.Forbidden(tenant!, ns!).ToResult();
             }
 
-            var result = await grains.GetGrain<IFingerprintGrain>(VerdictHandler.ScopedKey(ns!, tenant!, fingerprint)).TransitionAsync(toState!, "api");
+            var result = await grains.Reference<IFingerprintGrain>(VerdictHandler.ScopedKey(ns!, tenant!, fingerprint)).TransitionAsync(toState!, "api");
             if (result is null)
             {
                 return ApiError.NotFound($"event not found: {fingerprint}").ToResult();

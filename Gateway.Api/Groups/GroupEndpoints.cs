@@ -85,7 +85,7 @@ public static class GroupEndpoints
     }
 
     private static IGroupGrain Grain(IGrainFactory grains, ScopeQuery scope, string groupKey) =>
-        grains.GetGrain<IGroupGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, groupKey));
+        grains.Reference<IGroupGrain>(VerdictHandler.ScopedKey(scope.Namespace, scope.Tenant, groupKey));
 
     private static IResult NotFound(string groupKey) => ApiError.NotFound($"group not found: {groupKey}").ToResult();
 

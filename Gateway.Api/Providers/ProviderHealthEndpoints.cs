@@ -28,7 +28,7 @@ public static class ProviderHealthEndpoints
             var providers = registry.All.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
             var checks = await Task.WhenAll(providers.Select(p => CheckAsync(p, cancellationToken)));
             var circuits = breakers.Value.Enabled
-                ? await Task.WhenAll(providers.Select(p => grains.GetGrain<ICircuitBreakerGrain>(p.Name).GetAsync(breakers.Value.SettingsOf(p.Name))))
+                ? await Task.WhenAll(providers.Select(p => grains.Reference<ICircuitBreakerGrain>(p.Name).GetAsync(breakers.Value.SettingsOf(p.Name))))
                 : null;
             return DispatchEndpoints.Json(writer =>
             {

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Http;
 using Acteon.Gateway.Api.OpenApi;
@@ -74,7 +75,7 @@ public static class RecurringEndpoints
         }
 
         var filter = request.Query.ContainsKey("enabled") ? enabled : (bool?)null;
-        var details = await grains.GetGrain<IRecurringDirectoryGrain>(IRecurringDirectoryGrain.LocalKey).ListAsync(ns, tenant, filter);
+        var details = await grains.Reference<IRecurringDirectoryGrain>(IRecurringDirectoryGrain.LocalKey).ListAsync(ns, tenant, filter);
         return RecurringJson.Result(StatusCodes.Status200OK, w => RecurringJson.WriteList(w, details));
     }
 
@@ -151,7 +152,7 @@ public static class RecurringEndpoints
         .Produces<ErrorSchema>(StatusCodes.Status409Conflict);
 
     private static IRecurringActionGrain Grain(IGrainFactory grains, string ns, string tenant, string id) =>
-        grains.GetGrain<IRecurringActionGrain>(RecurringKey.Of(ns, tenant, id));
+        grains.Reference<IRecurringActionGrain>(RecurringKey.Of(ns, tenant, id));
 
     private static IResult Reply(RecurringReply reply, string id) => reply.Detail is { } detail
         ? RecurringJson.Result(StatusCodes.Status200OK, w => RecurringJson.WriteDetail(w, detail))

@@ -118,7 +118,7 @@ internal sealed class ApprovalGrain(
         }
         else if (stored.DecidedAt is { } decidedAt && now >= decidedAt + _options.Retention)
         {
-            await GrainFactory.GetGrain<IApprovalIndexGrain>(IndexKey(request.Action)).RemoveAsync(request.Id);
+            await GrainFactory.Reference<IApprovalIndexGrain>(IndexKey(request.Action)).RemoveAsync(request.Id);
             await state.ClearStateAsync();
             await StopAsync();
             return;
@@ -151,7 +151,7 @@ internal sealed class ApprovalGrain(
     }
 
     private Task PublishAsync() => Summary() is { } summary
-        ? GrainFactory.GetGrain<IApprovalIndexGrain>(IndexKey(state.State.Request!.Action)).PutAsync(summary)
+        ? GrainFactory.Reference<IApprovalIndexGrain>(IndexKey(state.State.Request!.Action)).PutAsync(summary)
         : Task.CompletedTask;
 
     /// <summary>Sets the reminder to the next moment time decides something, at most a wake interval away.</summary>

@@ -19,7 +19,7 @@ public sealed class ApprovalRequester(IGrainFactory grains, ApprovalSigner signe
         // Whole seconds: the links carry expires_at as unix seconds, and what is stored must be what was signed.
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds((now + decision.Timeout).ToUnixTimeSeconds());
         var (approve, reject) = signer.Links(action.Namespace, action.Tenant, id, expiresAt.ToUnixTimeSeconds());
-        await grains.GetGrain<IApprovalGrain>(GrainKey(action.Namespace, action.Tenant, id)).RequestAsync(new ApprovalRequest
+        await grains.Reference<IApprovalGrain>(GrainKey(action.Namespace, action.Tenant, id)).RequestAsync(new ApprovalRequest
         {
             Id = id,
             Action = action,

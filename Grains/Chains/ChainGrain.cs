@@ -173,7 +173,7 @@ internal sealed class ChainGrain(
     }
 
     private Task PublishAsync() => Summary() is { } summary
-        ? GrainFactory.GetGrain<IChainIndexGrain>(ApprovalGrain.IndexKey(state.State.Origin!)).PutAsync(summary)
+        ? GrainFactory.Reference<IChainIndexGrain>(ApprovalGrain.IndexKey(state.State.Origin!)).PutAsync(summary)
         : Task.CompletedTask;
 
     /// <summary>Wakes at the next step's time or the chain's time-out, at most a wake interval away.</summary>
@@ -202,7 +202,7 @@ internal sealed class ChainGrain(
             return;
         }
 
-        await GrainFactory.GetGrain<IChainIndexGrain>(ApprovalGrain.IndexKey(chain.Origin!)).RemoveAsync(chain.ChainId!);
+        await GrainFactory.Reference<IChainIndexGrain>(ApprovalGrain.IndexKey(chain.Origin!)).RemoveAsync(chain.ChainId!);
         await state.ClearStateAsync();
         await _wake.StopAsync(this, ReminderName);
         DeactivateOnIdle();

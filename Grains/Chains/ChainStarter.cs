@@ -14,7 +14,7 @@ public sealed class ChainStarter(IGrainFactory grains, [FromKeyedServices(Gatewa
     public async Task<ChainStartedOutcome> StartAsync(GatewayAction action, ChainAction decision, string? rule)
     {
         var chainId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
-        var started = await grains.GetGrain<IChainGrain>(GrainKey(action.Namespace, action.Tenant, chainId))
+        var started = await grains.Reference<IChainGrain>(GrainKey(action.Namespace, action.Tenant, chainId))
             .StartAsync(new ChainStart { ChainId = chainId, ChainName = decision.Chain, Origin = action, Rule = rule });
         return new ChainStartedOutcome(chainId, decision.Chain, started.TotalSteps, started.FirstStep);
     }

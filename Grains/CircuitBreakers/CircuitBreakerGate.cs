@@ -139,7 +139,7 @@ public sealed partial class CircuitBreakerGate(
         }
     }
 
-    private ICircuitBreakerGrain Grain(string provider) => _grains.GetOrAdd(provider, static (p, g) => g.GetGrain<ICircuitBreakerGrain>(p), grains);
+    private ICircuitBreakerGrain Grain(string provider) => _grains.GetOrAdd(provider, static (p, g) => g.Reference<ICircuitBreakerGrain>(p), grains);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit breaker of provider '{Provider}' could not be reached; the call goes through")]
     private static partial void LogBreakerUnreachable(ILogger logger, string provider, Exception error);

@@ -24,7 +24,7 @@ public sealed class VerdictHandler(
     private readonly DispatchOptions _options = options.Value;
 
     // One reference for every claim: the silo's own stateless worker answers it.
-    private readonly IDeduplicationGrain _dedup = grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
+    private readonly IDeduplicationGrain _dedup = grains.Reference<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
 
     public async Task<DispatchOutcome> HandleAsync(GatewayAction action, RuleAction decision, string? rule, CancellationToken cancellationToken)
     {
@@ -37,7 +37,7 @@ public sealed class VerdictHandler(
                 var claimed = await _dedup.TryClaimAsync(ScopedKey(action, key), dedup.Ttl ?? _options.DefaultDedupTtl);
                 return claimed ? await ExecuteAsync(action, action.Provider, cancellationToken) : new DeduplicatedOutcome(action.Id, key);
             case ThrottleAction throttle:
-                var decisionOfWindow = await grains.GetGrain<IThrottleGrain>(ScopedKey(action, rule!)).TryAcquireAsync(throttle.MaxCount, throttle.Window);
+                var decisionOfWindow = await grains.Reference<IThrottleGrain>(ScopedKey(action, rule!)).TryAcquireAsync(throttle.MaxCount, throttle.Window);
                 return decisionOfWindow.Admitted
                     ? await ExecuteAsync(action, action.Provider, cancellationToken)
                     : new ThrottledOutcome(rule!, decisionOfWindow.RetryAfterSeconds);
@@ -53,7 +53,7 @@ public sealed class VerdictHandler(
             case ScheduleAction schedule:
                 var scheduledId = Guid.CreateVersion7(time.GetUtcNow()).ToString();
                 var dueAt = time.GetUtcNow() + schedule.Delay;
-                await grains.GetGrain<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
+                await grains.Reference<IScheduledActionGrain>(scheduledId).ScheduleAsync(action, dueAt);
                 return new ScheduledOutcome(scheduledId, dueAt);
             case GroupAction group:
                 return await GroupVerdict.HandleAsync(groups, action, group, time.GetUtcNow());

@@ -49,7 +49,7 @@ public sealed class ActionExecutor(Func<string, IProviderGrain> providerGrain, I
     private static Func<string, IProviderGrain> ProviderReferences(IGrainFactory grains)
     {
         var references = new System.Collections.Concurrent.ConcurrentDictionary<string, IProviderGrain>(StringComparer.Ordinal);
-        return name => references.GetOrAdd(name, static (n, g) => g.GetGrain<IProviderGrain>(n), grains);
+        return name => references.GetOrAdd(name, static (n, g) => g.Reference<IProviderGrain>(n), grains);
     }
 
     private async Task<ProviderResult> AttemptAsync(IProviderGrain provider, string providerName, GatewayAction action, CancellationToken cancellationToken)

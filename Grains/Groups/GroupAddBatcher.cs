@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using System.Collections.Concurrent;
 using Acteon.Grains.Abstractions.Groups;
 
@@ -39,7 +40,7 @@ public sealed class GroupAddBatcher(IGrainFactory grains)
 
     private async Task RunAsync(string grainKey, Lane lane, GroupSettings settings)
     {
-        var grain = grains.GetGrain<IGroupGrain>(grainKey);
+        var grain = grains.Reference<IGroupGrain>(grainKey);
         while (true)
         {
             List<(GroupedEvent Event, TaskCompletionSource<GroupAddResult> Waiter)> batch;

@@ -26,7 +26,7 @@ public sealed partial class OccurrenceRunner(
 
     public const string CallerId = "recurring";
 
-    private readonly IDeduplicationGrain _claims = grains.GetGrain<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
+    private readonly IDeduplicationGrain _claims = grains.Reference<IDeduplicationGrain>(IDeduplicationGrain.LocalKey);
 
     /// <summary>The store key of an occurrence's claim (scoped like every dedup key).</summary>
     public static string ClaimKey(RecurringDefinition definition, string actionId) =>

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Recurring;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
@@ -11,7 +12,7 @@ internal sealed class RecurringDirectoryGrain(IServiceProvider services, IGrainF
     public async Task<IReadOnlyList<RecurringDetail>> ListAsync(string ns, string tenant, bool? enabled)
     {
         var ids = await services.GetRequiredService<IRecurringIndex>().ListAsync(ns, tenant, CancellationToken.None);
-        var details = await Task.WhenAll(ids.Select(id => grains.GetGrain<IRecurringActionGrain>(RecurringKey.Of(ns, tenant, id)).GetAsync()));
+        var details = await Task.WhenAll(ids.Select(id => grains.Reference<IRecurringActionGrain>(RecurringKey.Of(ns, tenant, id)).GetAsync()));
         var found = new List<RecurringDetail>(details.Length);
         foreach (var detail in details)
         {

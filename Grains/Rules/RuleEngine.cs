@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using System.Collections;
 using Acteon.Grains.Abstractions.Providers;
 using Acteon.Grains.Abstractions.Rules;
@@ -136,7 +137,7 @@ public sealed class RuleEngine
         }
     }
 
-    private IRuleTogglesGrain Toggles => _grains.GetGrain<IRuleTogglesGrain>(RuleTogglesGrain.Key);
+    private IRuleTogglesGrain Toggles => _grains.Reference<IRuleTogglesGrain>(RuleTogglesGrain.Key);
 
     private static bool SameToggles(IReadOnlyDictionary<string, bool> a, IReadOnlyDictionary<string, bool> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var v) && v == kv.Value);

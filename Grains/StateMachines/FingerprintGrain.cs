@@ -85,7 +85,7 @@ internal sealed class FingerprintGrain(
                 metrics.Transitioned(machine.Name, timeout.TransitionTo, "timeout");
                 var after = state.State;
                 stream.Publish(StreamEvent.Timeout(after.Namespace, after.Tenant, after.Fingerprint!, after.StateMachine, current.State, timeout.TransitionTo));
-                await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
+                await GrainFactory.Reference<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
             }
         }
 
@@ -117,7 +117,7 @@ internal sealed class FingerprintGrain(
 
         if (!ReferenceEquals(before, state.State))
         {
-            await GrainFactory.GetGrain<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
+            await GrainFactory.Reference<IEventIndexGrain>(IndexKey()).UpsertAsync(Summary(state.State));
             await SendNoticesAsync();
             await ScheduleAsync(time.GetUtcNow());
         }

@@ -1,3 +1,4 @@
+using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.Actions;
 using Acteon.Grains.Abstractions.Outcomes;
 using Acteon.Grains.Abstractions.StateMachines;
@@ -16,7 +17,7 @@ internal static class StateMachineVerdict
         IGrainFactory grains, GatewayAction action, StateMachineAction rule)
     {
         var fingerprint = rule.FingerprintFields.Fingerprint(action);
-        var result = await grains.GetGrain<IFingerprintGrain>(VerdictHandler.ScopedKey(action, fingerprint)).ApplyAsync(new FingerprintCommand
+        var result = await grains.Reference<IFingerprintGrain>(VerdictHandler.ScopedKey(action, fingerprint)).ApplyAsync(new FingerprintCommand
         {
             Namespace = action.Namespace, Tenant = action.Tenant, Fingerprint = fingerprint, StateMachine = rule.StateMachine,
             TargetState = action.Status, ActionType = action.ActionType, Provider = action.Provider, By = "dispatch", Action = action,
