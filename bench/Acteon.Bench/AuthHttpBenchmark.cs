@@ -55,7 +55,7 @@ internal static class AuthHttpBenchmark
                 var result = await new LoadGenerator(client, server.DispatchUri, prefix)
                     .RunClosedLoopAsync(name, options.Workers, options.Warmup, options.Duration);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Name,-20} {result.Throughput,10:F0} req/s  p50 {result.Latency.Percentile(0.5).TotalMilliseconds:F3} ms  p99 {result.Latency.Percentile(0.99).TotalMilliseconds:F3} ms  failed {result.Failures.Total}"));
+                    $"{result.Name,-20} {result.Throughput,10:F0} req/s  p50 {result.Latency.Percentile(0.5).TotalMilliseconds:F3} ms  p99 {result.Latency.Percentile(0.99).TotalMilliseconds:F3} ms  cpu {result.CpuMicrosecondsPerRequest:F1} µs/req  failed {result.Failures.Total}"));
                 results[name].Add(result);
             }
         }
@@ -66,7 +66,8 @@ internal static class AuthHttpBenchmark
             var ratios = results[name].Select((r, i) => r.Throughput / baseline[i].Throughput).Order().ToList();
             var median = ratios.Count % 2 == 1 ? ratios[ratios.Count / 2] : (ratios[(ratios.Count / 2) - 1] + ratios[ratios.Count / 2]) / 2;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name}: ratios per round {string.Join(", ", results[name].Select((r, i) => (r.Throughput / baseline[i].Throughput).ToString("F3", CultureInfo.InvariantCulture)))}; median {median:F3}  target >= {Target}: {(median >= Target ? "MET" : "MISSED")}"));
+                $"{name}: ratios per round {string.Join(", ", results[name].Select((r, i) => (r.Throughput / baseline[i].Throughput).ToString("F3", CultureInfo.InvariantCulture)))}; median {median:F3}  target >= {Target}: {(median >= Target ? "MET" : "MISSED")}; "
+                + $"CPU per request, off/on per round: {string.Join(", ", results[name].Select((r, i) => (baseline[i].CpuMicrosecondsPerRequest / r.CpuMicrosecondsPerRequest).ToString("F3", CultureInfo.InvariantCulture)))}"));
         }
 
         return results.Values.SelectMany(r => r).Sum(r => r.Failures.Total) == 0 ? 0 : 1;
