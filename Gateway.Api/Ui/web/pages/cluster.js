@@ -1,11 +1,40 @@
-// TODO(dashboard): Cluster page; being written.
-import { h } from '../dom.js';
+// Cluster: Orleans' membership and live activations per grain type (GET /admin/cluster); the Orleans Dashboard link.
+import { h, fill, section, table, time, badge, actionButton } from '../dom.js';
 
 export default {
   id: 'cluster',
   title: 'Cluster',
   permission: 'ClusterRead',
-  render(root) {
-    root.append(h('p', {}, 'Cluster'));
+  async render(root, ctx) {
+    const body = h('div', {});
+    async function load() {
+      const cluster = await ctx.api.get('/admin/cluster');
+      const activations = Object.entries(cluster.activations).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+      fill(body,
+        section('Silos',
+          h('p', {}, `This node: `, h('strong', {}, cluster.node_id), ` (role ${cluster.role}).`),
+          table([
+            { title: 'Silo', value: s => h('strong', {}, s.id) },
+            { title: 'Address', value: s => h('code', {}, s.address) },
+            { title: 'Status', value: s => badge(s.status) },
+            { title: 'Started', value: s => time(s.started) },
+            { title: 'Last heartbeat', value: s => time(s.last_heartbeat) },
+            { title: 'Activations', value: s => String(s.activations) },
+          ], cluster.nodes, { empty: 'The membership lists no silo.', rowAttrs: s => ({ dataset: { silo: s.id } }) })),
+        section('Activations per grain type',
+          table([
+            { title: 'Grain type', value: ([type]) => h('code', {}, type) },
+            { title: 'Live activations (cluster-wide)', value: ([, count]) => String(count) },
+          ], activations, { empty: 'No grain is active.', rowAttrs: ([type]) => ({ dataset: { grainType: type } }) })));
+    }
+    await load();
+    fill(root,
+      h('div', { class: 'row cluster-links' },
+        actionButton('Refresh', load, { name: 'refresh' }),
+        ctx.can('OrleansDashboard')
+          ? h('a', { href: '/orleans/', class: 'button-link', target: '_blank', rel: 'noopener' }, 'Open the Orleans Dashboard (runtime: silos, grains, calls)')
+          : null),
+      body);
+    root.dataset.ready = 'true';
   },
 };
