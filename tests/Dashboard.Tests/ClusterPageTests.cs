@@ -1,4 +1,5 @@
 using Acteon.Dashboard.Tests.Support;
+using Acteon.Tests.Shared;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -27,16 +28,44 @@ public sealed class ClusterPageTests(DashboardGateway gateway, Chromium chromium
         await Expect(link).ToHaveAttributeAsync("href", "/orleans/");
         await ShotAsync(page, "cluster-admin");
 
-        // The link leads somewhere real: the Orleans Dashboard answers an admin.
-        var response = await page.APIRequest.GetAsync(new Uri(Gateway.BaseUrl, "/orleans/").ToString(), new()
+        // Following the link opens the Orleans Dashboard itself (the browser sends the token as the /orleans cookie).
+        var statuses = new System.Collections.Concurrent.ConcurrentQueue<int>();
+        page.Context.Response += (_, r) =>
         {
-            Headers = new Dictionary<string, string> { ["Authorization"] = $"Bearer {await Gateway.TokenAsync("admin")}" },
-        });
-        Assert.True(response.Ok, $"/orleans/ answered {response.Status}");
+            if (new Uri(r.Url).AbsolutePath == "/orleans/")
+            {
+                statuses.Enqueue(r.Status);
+            }
+        };
+        var orleans = await page.RunAndWaitForPopupAsync(() => link.ClickAsync());
+        await orleans.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        await Wait.UntilAsync(() => Task.FromResult(!statuses.IsEmpty), "the answer of /orleans/", TimeSpan.FromSeconds(10));
+        Assert.Equal([200], statuses);
+        Assert.Contains("Orleans", await orleans.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        await ShotAsync(orleans, "cluster-orleans-dashboard");
+        await orleans.CloseAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Refresh" }).ClickAsync();
         await Expect(row).ToContainTextAsync("active");
         await KeyboardReach.AssertEveryControlReachableAsync(page);
+    }
+
+    [Fact]
+    public async Task OrleansCookie_AuthenticatesUnderOrleansOnly_AndOnlyAnAdmin()
+    {
+        async Task<int> GetAsync(string path, string user)
+        {
+            using var client = new HttpClient { BaseAddress = Gateway.BaseUrl };
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.Add("Cookie", $"acteon_orleans={await Gateway.TokenAsync(user)}");
+            using var response = await client.SendAsync(request);
+            return (int)response.StatusCode;
+        }
+
+        Assert.Equal(200, await GetAsync("/orleans/", "admin"));
+        Assert.Equal(403, await GetAsync("/orleans/", "operator"));
+        Assert.Equal(401, await GetAsync("/v1/auth/me", "admin"));
+        Assert.Equal(401, await GetAsync("/admin/cluster", "admin"));
     }
 
     [Fact]

@@ -29,6 +29,26 @@ public sealed class PageWeightTests : DashboardTest
     [Fact]
     public async Task Overview_FirstLoad_WeighsUnder500KB_AndItsTimeToDataReadyIsReported()
     {
+        // The chart's history at its limit (1000 audit records of the last hour), whatever ran before (the tests share
+        // one gateway), and a gateway past its first requests' JIT: the measure is the browser's first load.
+        var marker = Guid.NewGuid().ToString("N");
+        var actions = Enumerable.Range(0, 1000).Select(i => new
+        {
+            @namespace = DashboardGateway.Namespace,
+            tenant = i % 2 == 0 ? DashboardGateway.Tenant : DashboardGateway.OtherTenant,
+            provider = i % 10 == 0 ? "hook" : "log",
+            action_type = i % 3 == 0 ? "dashboard_weight_alert" : "dashboard_weight_notice",
+            payload = new { n = i, marker, text = "a payload of a realistic size for a notification" },
+        }).ToArray();
+        await Gateway.OkAsync(HttpMethod.Post, "/v1/dispatch/batch", new { actions });
+        await using (var warm = await _chromium.Browser.NewContextAsync())
+        {
+            await warm.AddInitScriptAsync($"sessionStorage.setItem('acteon.token', '{await Gateway.TokenAsync("admin")}');");
+            var warmPage = await warm.NewPageAsync();
+            await warmPage.GotoAsync(new Uri(Gateway.BaseUrl, "/ui/#/overview").ToString());
+            await Expect(warmPage.Locator(".page-overview[data-ready=true]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        }
+
         await using var context = await _chromium.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 860 } });
         var token = await Gateway.TokenAsync("admin");
         // Scope and token as a logged-in operator has them; the time stamp of data-ready is taken in the page itself.
@@ -60,13 +80,17 @@ public sealed class PageWeightTests : DashboardTest
             var sizes = await request.SizesAsync();
             var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
             total += bytes;
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  {bytes,8} B  {request.Method} {new Uri(request.Url).PathAndQuery}"));
+            var timing = request.Timing;
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  {bytes,8} B  {timing.ResponseEnd,6:F0} ms  {request.Method} {new Uri(request.Url).PathAndQuery}"));
         }
 
         var streamOpen = started.Keys.Any(IsStream);
+        var history = await page.Locator(".page-overview .chart + p").TextContentAsync();
         var report = string.Join("\n", [
             string.Create(CultureInfo.InvariantCulture, $"overview first load: {total / 1024.0:F1} KB transferred in {lines.Count} responses (limit {MaxBytes / 1024} KB; the open /v1/stream is not counted: {(streamOpen ? "it was open" : "none")})"),
             string.Create(CultureInfo.InvariantCulture, $"overview first load: data-ready {readyMs:F0} ms after navigation start (issue target 1000 ms on loopback; reported, not asserted)"),
+            $"chart history: {history}",
             .. lines,
         ]);
         _output.WriteLine(report);

@@ -1,6 +1,15 @@
 // Cluster: Orleans' membership and live activations per grain type (GET /admin/cluster); the Orleans Dashboard link.
 import { h, fill, section, table, time, badge, actionButton } from '../dom.js';
 
+/**
+ * A followed link carries no Authorization header: the token goes as the cookie the gateway reads under /orleans only
+ * (SameSite=Strict, so another site cannot ride on it; logging out revokes the token it holds).
+ */
+function orleansCookie(ctx) {
+  const token = ctx.api.token.get();
+  if (token) document.cookie = `acteon_orleans=${token}; path=/orleans; SameSite=Strict`;
+}
+
 export default {
   id: 'cluster',
   title: 'Cluster',
@@ -32,7 +41,8 @@ export default {
       h('div', { class: 'row cluster-links' },
         actionButton('Refresh', load, { name: 'refresh' }),
         ctx.can('OrleansDashboard')
-          ? h('a', { href: '/orleans/', class: 'button-link', target: '_blank', rel: 'noopener' }, 'Open the Orleans Dashboard (runtime: silos, grains, calls)')
+          ? h('a', { href: '/orleans/', class: 'button-link', target: '_blank', rel: 'noopener', onclick: () => orleansCookie(ctx) },
+            'Open the Orleans Dashboard (runtime: silos, grains, calls)')
           : null),
       body);
     root.dataset.ready = 'true';
