@@ -42,6 +42,10 @@ public sealed class ClusterPageTests(DashboardGateway gateway, Chromium chromium
         await Wait.UntilAsync(() => Task.FromResult(!statuses.IsEmpty), "the answer of /orleans/", TimeSpan.FromSeconds(10));
         Assert.Equal([200], statuses);
         Assert.Contains("Orleans", await orleans.ContentAsync(), StringComparison.OrdinalIgnoreCase);
+        var cookie = Assert.Single(await page.Context.CookiesAsync(), c => c.Name == "acteon_orleans");
+        Assert.Equal("/orleans", cookie.Path);
+        Assert.Equal(SameSiteAttribute.Strict, cookie.SameSite);
+        Assert.True(cookie.Expires > 0, "the cookie must expire with the token");
         await ShotAsync(orleans, "cluster-orleans-dashboard");
         await orleans.CloseAsync();
 

@@ -7,7 +7,14 @@ import { h, fill, section, table, time, badge, actionButton } from '../dom.js';
  */
 function orleansCookie(ctx) {
   const token = ctx.api.token.get();
-  if (token) document.cookie = `acteon_orleans=${token}; path=/orleans; SameSite=Strict`;
+  if (!token) return;
+  // It lives no longer than the token (its exp claim); an unreadable token gets a browser-session cookie.
+  let expires = '';
+  try {
+    const claims = JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/')));
+    if (claims.exp) expires = `; expires=${new Date(claims.exp * 1000).toUTCString()}`;
+  } catch { /* the gateway decides whether the token is good */ }
+  document.cookie = `acteon_orleans=${token}; path=/orleans; SameSite=Strict${expires}`;
 }
 
 export default {
