@@ -69,6 +69,7 @@ public sealed class AuditTests(DashboardGateway gateway, Chromium chromium) : Da
         var actionType = $"dashboard_detail_{Guid.NewGuid():N}";
         var outcome = await Gateway.DispatchAsync(actionType, new { marker = actionType, to = "detail@example.com" }, provider: "log");
         var actionId = outcome.GetProperty("action_id").GetString()!;
+        await SeedAsync($"{actionType}_other", 1);
         var page = await OpenAsync("viewer", "audit");
         await Expect(Ready(page)).ToBeVisibleAsync();
         await SearchAsync(page, actionType);
@@ -85,6 +86,10 @@ public sealed class AuditTests(DashboardGateway gateway, Chromium chromium) : Da
         await page.GetByRole(AriaRole.Link, new() { Name = "Back to the audit list" }).ClickAsync();
         await Expect(page.Locator("#audit-action_type")).ToHaveValueAsync(actionType);
         await Expect(Rows(page)).ToHaveCountAsync(1);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Clear filters" }).ClickAsync();
+        await Expect(page.Locator("#audit-action_type")).ToHaveValueAsync("");
+        await Expect(page.Locator("#audit-namespace")).ToHaveValueAsync("");
+        await Expect(page.Locator(".pager")).Not.ToContainTextAsync("(1 in all)");
 
         var missing = await OpenAsync("viewer", "audit/no-such-action");
         await Expect(missing.Locator(".page-audit .error")).ToContainTextAsync("no audit record for action 'no-such-action'");

@@ -46,7 +46,7 @@ export default {
         TIME_FILTERS.map(([name, label]) => filterField(name, label,
           h('input', { id: `audit-${name}`, name, type: 'datetime-local', step: 1, value: state.filters[name] ?? '' })))),
       h('div', { class: 'row' }, h('button', { type: 'submit' }, 'Search'),
-        h('button', { type: 'button', class: 'secondary', onclick: () => { state.filters = {}; state.offset = 0; this.render(root, ctx, []); } }, 'Clear filters')));
+        h('button', { type: 'button', class: 'secondary', onclick: clear }, 'Clear filters')));
     const slot = errorSlot();
     const results = h('div', { class: 'audit-results' });
     form.addEventListener('submit', e => {
@@ -55,6 +55,13 @@ export default {
       state.offset = 0;
       search();
     });
+
+    function clear() {
+      for (const control of Object.values(controls)) control.value = '';
+      state.filters = {};
+      state.offset = 0;
+      search();
+    }
 
     async function search() {
       slot.clear();
