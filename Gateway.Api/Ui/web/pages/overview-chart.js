@@ -19,6 +19,12 @@ function svg(tag, attrs, ...children) {
   return el;
 }
 
+/** The smallest of 1, 2, 5 × 10^k at or above n: a round top for the axis. */
+const roundUp = n => {
+  const step = 10 ** Math.floor(Math.log10(n));
+  return [1, 2, 5, 10].map(m => m * step).find(v => v >= n);
+};
+
 const clock = t => new Date(t).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
 
 /** The chart: { element, add(actionId, outcome, isoTime), render(), counted }. */
@@ -62,10 +68,11 @@ export function outcomeChart() {
       for (const [outcome, n] of bucket) { sum += n; totals.set(outcome, (totals.get(outcome) ?? 0) + n); }
       max = Math.max(max, sum);
     }
+    max = roundUp(max);
     const outcomes = [...totals.keys()].sort();
     const plotW = W - LEFT - RIGHT, plotH = H - TOP - BOTTOM, barW = plotW / MINUTES;
     const y = n => TOP + plotH - (n / max) * plotH;
-    const grid = [0, Math.ceil(max / 2), max].filter((v, i, a) => a.indexOf(v) === i).map(v => svg('g', {},
+    const grid = [0, max / 2, max].filter(v => Number.isInteger(v)).map(v => svg('g', {},
       svg('line', { x1: LEFT, x2: W - RIGHT, y1: y(v), y2: y(v), class: 'grid' }),
       svg('text', { x: LEFT - 4, y: y(v) + 4, 'text-anchor': 'end' }, String(v))));
     const bars = [];
