@@ -41,7 +41,9 @@ public static partial class AuthSetup
 
         var builder = services.AddAuthentication(AuthSchemes.Gateway);
         builder.AddPolicyScheme(AuthSchemes.Gateway, null, o => o.ForwardDefaultSelector = http =>
-            AuthSchemes.Bearer(http.Request) is { } token && AuthSchemes.LooksLikeJwt(token) ? AuthSchemes.Jwt : AuthSchemes.ApiKey);
+            (AuthSchemes.Bearer(http.Request) is { } token && AuthSchemes.LooksLikeJwt(token)) || AuthSchemes.OrleansCookieToken(http.Request) is not null
+                ? AuthSchemes.Jwt
+                : AuthSchemes.ApiKey);
         builder.AddJwtBearer(AuthSchemes.Jwt);
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<TokenIssuer, ValidatedTokens>((o, issuer, tokens) =>
         {

@@ -13,6 +13,13 @@ namespace Acteon.Gateway.Api.Auth;
 /// </summary>
 public sealed class JwtEvents(CredentialStore store, AuthEpoch epoch, IGrainFactory grains) : JwtBearerEvents
 {
+    /// <summary>Under /orleans, a browser that followed the dashboard's link sends its token as a cookie.</summary>
+    public override Task MessageReceived(MessageReceivedContext context)
+    {
+        context.Token ??= AuthSchemes.OrleansCookieToken(context.Request);
+        return Task.CompletedTask;
+    }
+
     public override Task AuthenticationFailed(AuthenticationFailedContext context)
     {
         context.HttpContext.Items[AuthSchemes.FailureItem] = context.Exception switch

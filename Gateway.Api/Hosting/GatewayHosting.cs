@@ -75,6 +75,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<DispatchDeadline>();
         builder.Services.AddSingleton<StreamConnections>();
         builder.Services.AddGatewayOpenApi();
+        builder.Services.AddGatewayCompression();
         builder.Services.AddGatewayAuth(config);
         builder.Services.AddEmbeddingRateLimit();
         builder.Services.AddGatewayTelemetry(config.Telemetry);
@@ -87,6 +88,7 @@ public static class GatewayHosting
         _ = app.Services.GetRequiredService<IProviderRegistry>();
         // So are the rules: a bad file stops start-up with its one message before the silo starts (and logs its stop).
         await app.Services.GetRequiredService<RuleEngine>().LoadAtStartupAsync();
+        app.UseResponseCompression();
         app.UseGatewayErrors();
         app.UseGatewayOpenApi();
         app.UseOperationsUi();
