@@ -15,11 +15,14 @@ export default {
     const decided = h('div', { class: 'results' });
     const status = h('select', { name: 'status' }, h('option', { value: '' }, 'any'), DECIDED.map(s => h('option', { value: s }, s)));
     const reload = () => Promise.all([loadPending(0), loadDecided(0)]);
+    // A refused decision (e.g. 409: decided elsewhere) keeps its error beside the button and shows the approval as it is now below.
+    const decide = (a, decision) => ctx.api.post(`/v1/approvals/${[a.namespace, a.tenant, a.id].map(encodeURIComponent).join('/')}/decision`, { decision })
+      .catch(e => { loadDecided(0); throw e; });
 
     const loadPending = async offset => {
       try {
         const page = await ctx.api.get('/v1/approvals', { ...ctx.scope, status: 'pending', limit: LIMIT, offset });
-        fill(pending, table(columns(ctx, reload, true), page.approvals, { empty: 'No approval is waiting.', caption: `${page.total} pending` }),
+        fill(pending, table(columns(ctx, decide, reload, true), page.approvals, { empty: 'No approval is waiting.', caption: `${page.total} pending` }),
           page.total > LIMIT ? pager(offset, LIMIT, page.total, loadPending) : null);
       } catch (e) {
         fill(pending, errorBox(e));
@@ -28,7 +31,7 @@ export default {
     const loadDecided = async offset => {
       try {
         const page = await ctx.api.get('/v1/approvals', { ...ctx.scope, status: status.value, limit: LIMIT, offset });
-        fill(decided, table(columns(ctx, reload, false), page.approvals, { empty: 'No approval of this status.', caption: `${page.total} listed` }),
+        fill(decided, table(columns(ctx, decide, reload, false), page.approvals, { empty: 'No approval of this status.', caption: `${page.total} listed` }),
           page.total > LIMIT ? pager(offset, LIMIT, page.total, loadDecided) : null);
       } catch (e) {
         fill(decided, errorBox(e));
@@ -43,7 +46,7 @@ export default {
   },
 };
 
-function columns(ctx, reload, pending) {
+function columns(ctx, decide, reload, pending) {
   const cols = [
     { title: 'Id', value: a => h('code', {}, a.id) },
     { title: 'Action type', value: a => a.action_type },
@@ -58,7 +61,7 @@ function columns(ctx, reload, pending) {
   if (pending && ctx.can('ApprovalsDecide')) {
     cols.push({ title: 'Decision', value: a => h('div', { class: 'buttons' }, ['approve', 'reject'].map(decision =>
       actionButton(decision === 'approve' ? 'Approve' : 'Reject',
-        () => ctx.api.post(`/v1/approvals/${[a.namespace, a.tenant, a.id].map(encodeURIComponent).join('/')}/decision`, { decision }),
+        () => decide(a, decision),
         { danger: decision === 'reject', name: `${decision}-${a.id}`, then: reload }))) });
   }
   return cols;

@@ -10,7 +10,7 @@ export default {
   permission: 'CircuitBreakersRead',
   async render(root, ctx) {
     const results = h('div', { class: 'results' });
-    const refreshed = h('p', { class: 'empty', role: 'status' });
+    const refreshed = h('p', { class: 'empty' });
     let running = false;
     const load = async () => {
       if (running) return;
