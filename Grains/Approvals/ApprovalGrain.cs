@@ -22,6 +22,7 @@ internal sealed class ApprovalGrain(
     [PersistentState("approval", GrainStorage.Name)] IPersistentState<ApprovalState> state,
     IServiceProvider services,
     ActionExecutor executor,
+    ApprovalAudit audit,
     IOptions<ApprovalOptions> options,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IApprovalGrain, IRemindable
 {
@@ -73,6 +74,7 @@ internal sealed class ApprovalGrain(
         }
 
         await PublishAsync();
+        await audit.DecidedAsync(state.State.Request!, status, decidedBy, now);
         if (approve)
         {
             await ExecuteAsync();

@@ -45,6 +45,9 @@ public sealed class ApprovalDecisionRouteTests
         await app.FlushAuditAsync();
         var audit = (await SendAsync(client, HttpMethod.Get, "/v1/audit?caller_id=ops&outcome=executed", admin)).Body;
         Assert.Equal(1, audit.GetProperty("total").GetInt32());
+        var decision = (await SendAsync(client, HttpMethod.Get, "/v1/audit?caller_id=ops&outcome=approval_approved", admin)).Body;
+        Assert.Equal(1, decision.GetProperty("total").GetInt32());
+        Assert.Equal(id, decision.GetProperty("records")[0].GetProperty("outcome_details").GetProperty("approval_id").GetString());
     }
 
     [Fact]
@@ -80,6 +83,9 @@ public sealed class ApprovalDecisionRouteTests
         Assert.Equal("rejected", rejected.Body.GetProperty("status").GetString());
         Assert.False(rejected.Body.TryGetProperty("outcome", out _));
         Assert.Empty(hook.Requests);
+        await app.FlushAuditAsync();
+        var audit = (await SendAsync(client, HttpMethod.Get, "/v1/audit?outcome=approval_rejected", admin)).Body;
+        Assert.Equal("ops", audit.GetProperty("records").EnumerateArray().Single().GetProperty("caller_id").GetString());
     }
 
     private static string Decision(string id) => $"/v1/approvals/notifications/tenant-1/{id}/decision";
