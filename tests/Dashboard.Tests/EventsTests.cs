@@ -84,6 +84,21 @@ public sealed class EventsTests(DashboardGateway gateway, Chromium chromium) : D
         await ShotAsync(page, "events-keyboard");
     }
 
+    [Theory]
+    [InlineData("events")]
+    [InlineData("groups")]
+    [InlineData("approvals")]
+    [InlineData("chains")]
+    [InlineData("recurring")]
+    public async Task ScopedPages_EmptyScopeBar_SayToSetTheScopeInsteadOfTheApisError(string pageId)
+    {
+        var page = await OpenAsync("operator", pageId, ns: "", tenant: "");
+
+        await Expect(page.Locator($".page-{pageId}[data-ready=true]")).ToContainTextAsync("Set a namespace and a tenant in the scope bar");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await ShotAsync(page, $"{pageId}-no-scope");
+    }
+
     /// <summary>A new incident (state open) of ops/acme; its fingerprint.</summary>
     private async Task<string> IncidentAsync()
     {
