@@ -11,7 +11,8 @@ using Acteon.Grains.Approvals;
 namespace Acteon.Gateway.Api.Approvals;
 
 /// <summary>
-/// The decision links (public: the HMAC in the link is the credential) and the scoped list of approvals.
+/// The decision links (public: the HMAC in the link is the credential), the scoped list of approvals, and the
+/// authenticated decision (<see cref="ApprovalDecisionRoute"/>); both decisions end in <see cref="DecideAsync(IGrainFactory, string, string, string, bool, string)"/>.
 /// A link is checked before the approval is looked up, so a bad link tells nothing about which approvals exist.
 /// </summary>
 public static class ApprovalEndpoints
@@ -38,6 +39,7 @@ public static class ApprovalEndpoints
             .Produces<ErrorSchema>(StatusCodes.Status403Forbidden)
             .Produces<ErrorSchema>(StatusCodes.Status404NotFound)
             .Produces<ErrorSchema>(StatusCodes.Status409Conflict);
+        group.MapGroup("").RequirePermission(Permission.ApprovalsDecide).MapApprovalDecision();
         return group;
     }
 
@@ -69,7 +71,13 @@ public static class ApprovalEndpoints
             return new ApiError(StatusCodes.Status403Forbidden, "this approval link has expired").ToResult();
         }
 
-        var result = await grains.Reference<IApprovalGrain>(ApprovalRequester.GrainKey(ns, tenant, id)).DecideAsync(decision == ApprovalDecisionNames.Approve);
+        return await DecideAsync(grains, ns, tenant, id, decision == ApprovalDecisionNames.Approve, ApprovalDecisionNames.SignedLinkCaller);
+    }
+
+    /// <summary>The one decision path: the approval grain's compare-and-swap decision, answered as the contract says.</summary>
+    internal static async Task<IResult> DecideAsync(IGrainFactory grains, string ns, string tenant, string id, bool approve, string decidedBy)
+    {
+        var result = await grains.Reference<IApprovalGrain>(ApprovalRequester.GrainKey(ns, tenant, id)).DecideAsync(approve, decidedBy);
         return result.Kind switch
         {
             ApprovalDecisionKind.NotFound => ApiError.NotFound($"approval '{id}' not found").ToResult(),
@@ -136,6 +144,8 @@ public static class ApprovalEndpoints
         {
             writer.WriteNull("decided_at");
         }
+
+        writer.WriteString("decided_by", approval.DecidedBy);
 
         writer.WriteEndObject();
     }

@@ -26,6 +26,9 @@ public enum Permission
     GroupsRead,
     GroupsManage,
     ApprovalsRead,
+
+    /// <summary>Approve or reject as the authenticated caller (the dashboard), within the caller's grants.</summary>
+    ApprovalsDecide,
     ChainsRead,
     ChainsManage,
     RecurringRead,

@@ -27,6 +27,7 @@ public static class Permissions
         [Permission.EmbeddingsUse] = (AuthRole.Operator, false),
         [Permission.EventsManage] = (AuthRole.Operator, false),
         [Permission.GroupsManage] = (AuthRole.Operator, false),
+        [Permission.ApprovalsDecide] = (AuthRole.Operator, false),
         [Permission.ChainsManage] = (AuthRole.Operator, false),
         [Permission.RecurringManage] = (AuthRole.Operator, false),
         [Permission.RulesManage] = (AuthRole.Operator, true),

@@ -6,12 +6,15 @@ using Acteon.Gateway.Api.OpenApi;
 using Acteon.Grains.Abstractions;
 using Acteon.Grains.Abstractions.StateMachines;
 using Acteon.Grains.Dispatch;
+using Acteon.Grains.StateMachines;
+using Microsoft.Extensions.Options;
 
 namespace Acteon.Gateway.Api.Events;
 
 /// <summary>
-/// <c>/v1/events</c>: a scope's fingerprints (from its index grain), one with its history, and an operator's transition,
-/// validated by the state machine (409 with the allowed targets in <c>details</c>, one entry each).
+/// <c>/v1/events</c>: a scope's fingerprints (from its index grain), one with its history and the states its machine
+/// allows next (<c>allowed_transitions</c>), and an operator's transition, validated by the state machine (409 with the
+/// allowed targets in <c>details</c>, one entry each).
 /// </summary>
 public static class EventEndpoints
 {
@@ -57,7 +60,7 @@ public static class EventEndpoints
         });
     }
 
-    private static async Task<IResult> GetAsync(string fingerprint, HttpContext http, Caller caller, IGrainFactory grains)
+    private static async Task<IResult> GetAsync(string fingerprint, HttpContext http, Caller caller, IGrainFactory grains, IOptions<StateMachineOptions> machines)
     {
         if (ScopeQuery.Read(http.Request.Query, caller, out var error) is not { } scope)
         {
@@ -80,6 +83,16 @@ public static class EventEndpoints
                     writer.WriteString("at", JsonTime.Format(step.At));
                     writer.WriteString("by", step.By);
                     writer.WriteEndObject();
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartArray("allowed_transitions");
+                if (machines.Value.Machines.TryGetValue(snapshot.Summary.StateMachine, out var machine))
+                {
+                    foreach (var target in machine.AllowedFrom(snapshot.Summary.State))
+                    {
+                        writer.WriteStringValue(target);
+                    }
                 }
 
                 writer.WriteEndArray();

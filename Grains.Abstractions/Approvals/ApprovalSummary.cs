@@ -15,4 +15,7 @@ public sealed record ApprovalSummary
     [Id(8)] public required DateTimeOffset ExpiresAt { get; init; }
     [Id(9)] public string? Message { get; init; }
     [Id(10)] public DateTimeOffset? DecidedAt { get; init; }
+
+    /// <summary>Who decided: the caller's id, or <c>approval</c> for a signed link; null while undecided or expired.</summary>
+    [Id(11)] public string? DecidedBy { get; init; }
 }

@@ -11,9 +11,12 @@ public interface IApprovalGrain : IGrainWithStringKey
     [Alias("RequestAsync"), ResponseTimeout("01:00:00")]
     Task RequestAsync(ApprovalRequest request);
 
-    /// <summary>Approves (re-evaluates the rules, then runs the action exactly once) or rejects.</summary>
+    /// <summary>
+    /// Approves (re-evaluates the rules, then runs the action exactly once, audited with <paramref name="decidedBy"/> as
+    /// its caller) or rejects; <paramref name="decidedBy"/> is kept and listed (<c>approval</c> for a signed link).
+    /// </summary>
     [Alias("DecideAsync"), ResponseTimeout("01:00:00")]
-    Task<ApprovalDecision> DecideAsync(bool approve);
+    Task<ApprovalDecision> DecideAsync(bool approve, string decidedBy);
 
     /// <summary>The approval as listed, or null when there is none (unknown, or gone after its retention).</summary>
     [Alias("GetAsync")]

@@ -22,6 +22,7 @@ internal sealed class ApprovalGrain(
     [PersistentState("approval", GrainStorage.Name)] IPersistentState<ApprovalState> state,
     IServiceProvider services,
     ActionExecutor executor,
+    ApprovalAudit audit,
     IOptions<ApprovalOptions> options,
     [FromKeyedServices(GatewayClock.Key)] TimeProvider time) : Grain, IApprovalGrain, IRemindable
 {
@@ -47,7 +48,7 @@ internal sealed class ApprovalGrain(
         await NotifyAsync();
     }
 
-    public async Task<ApprovalDecision> DecideAsync(bool approve)
+    public async Task<ApprovalDecision> DecideAsync(bool approve, string decidedBy)
     {
         if (state.State.Request is null)
         {
@@ -64,7 +65,7 @@ internal sealed class ApprovalGrain(
             }
 
             var next = now > stored.Request!.ExpiresAt ? ApprovalStatus.Expired : status;
-            return (stored with { Status = next, DecidedAt = now }, next == status);
+            return (stored with { Status = next, DecidedAt = now, DecidedBy = next == status ? decidedBy : null }, next == status);
         });
         if (!decided)
         {
@@ -73,6 +74,7 @@ internal sealed class ApprovalGrain(
         }
 
         await PublishAsync();
+        await audit.DecidedAsync(state.State.Request!, status, decidedBy, now);
         if (approve)
         {
             await ExecuteAsync();
@@ -134,7 +136,7 @@ internal sealed class ApprovalGrain(
     {
         var request = state.State.Request!;
         var pipeline = services.GetRequiredService<DispatchPipeline>();
-        var outcome = await pipeline.DispatchAsync(request.Action, new DispatchContext { Approved = true, CallerId = "approval" }, CancellationToken.None);
+        var outcome = await pipeline.DispatchAsync(request.Action, new DispatchContext { Approved = true, CallerId = state.State.DecidedBy ?? ApprovalDecisionNames.SignedLinkCaller }, CancellationToken.None);
         var json = OutcomeText(outcome);
         await state.UpdateAsync(s => (s with { Executed = true, OutcomeJson = json }, 0));
     }
@@ -189,6 +191,7 @@ internal sealed class ApprovalGrain(
                 ExpiresAt = request.ExpiresAt,
                 Message = request.Message,
                 DecidedAt = stored.DecidedAt,
+                DecidedBy = stored.DecidedBy,
             };
     }
 

@@ -13,6 +13,7 @@ public static class ApprovalServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IJsonTypeInfoResolver>(ApprovalsJsonContext.Default));
         services.TryAddSingleton<ApprovalSigner>();
         services.TryAddSingleton<ApprovalRequester>();
+        services.TryAddSingleton<ApprovalAudit>();
         return services;
     }
 }

@@ -11,6 +11,9 @@ public sealed record ApprovalState
     public ApprovalRequest? Request { get; init; }
     public string Status { get; init; } = ApprovalStatus.Pending;
     public DateTimeOffset? DecidedAt { get; init; }
+
+    /// <summary>Who approved or rejected (the audit caller of the approved execution); null for expiry.</summary>
+    public string? DecidedBy { get; init; }
     public bool NotificationSent { get; init; }
     public bool Executed { get; init; }
     public string? OutcomeJson { get; init; }

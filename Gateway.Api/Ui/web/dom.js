@@ -117,3 +117,20 @@ export function badge(text) {
 export function section(title, ...children) {
   return h('section', { class: 'card' }, h('h2', {}, title), ...children);
 }
+
+/**
+ * Whether the scope bar lacks a namespace or tenant; if so `root` says to set them (instead of the API's 400) and is
+ * marked ready. Scoped pages call it first.
+ */
+export function scopeMissing(root, ctx) {
+  if (ctx.scope.namespace && ctx.scope.tenant) return false;
+  fill(root, h('p', { class: 'empty', role: 'status' }, 'Set a namespace and a tenant in the scope bar above to see this list.'));
+  root.dataset.ready = 'true';
+  return true;
+}
+
+/** A definition list of [label, value] pairs (a detail's facts); null values are skipped. */
+export function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}

@@ -73,6 +73,8 @@ public sealed class AuthMatrixTests
         // The decision links are public (the signature is the credential): an unsigned one is a 400 for anyone.
         new("POST", "/v1/approvals/{namespace}/{tenant}/{id}/approve", "/v1/approvals/notifications/acme.eu/a-1/approve", null, "400 400 400 400 400 400 400 400 400"),
         new("POST", "/v1/approvals/{namespace}/{tenant}/{id}/reject", "/v1/approvals/notifications/acme.eu/a-1/reject", null, "400 400 400 400 400 400 400 400 400"),
+        // The authenticated decision (the dashboard): ApprovalsDecide and a grant covering the approval's scope.
+        new("POST", "/v1/approvals/{namespace}/{tenant}/{id}/decision", "/v1/approvals/notifications/acme.eu/a-1/decision", """{"decision":"approve"}""", "401 401 401 401 404 404 403 403 404"),
         new("GET", "/v1/chains/", $"/v1/chains?{Scope}", null, "401 401 401 401 200 200 200 403 200"),
         new("GET", "/v1/chains/{chain_id}", $"/v1/chains/c-1?{Scope}", null, "401 401 401 401 404 404 404 403 404"),
         new("POST", "/v1/chains/{chain_id}/cancel", "/v1/chains/c-1/cancel", $"{{{ScopeJson}}}", "401 401 401 401 404 404 403 403 404"),

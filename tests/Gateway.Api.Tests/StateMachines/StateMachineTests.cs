@@ -87,6 +87,21 @@ public sealed class StateMachineTests
     }
 
     [Fact]
+    public async Task EventDetail_AllowedTransitions_AreTheMachinesTargetsFromTheCurrentState()
+    {
+        await using var listener = await WebhookListener.StartAsync();
+        await using var app = App(listener, new FakeTimeProvider());
+        var fingerprint = (await app.PostJsonAsync("/v1/dispatch", Incident("open"))).GetProperty("fingerprint").GetString()!;
+
+        static string[] Allowed(JsonElement detail) => [.. detail.GetProperty("allowed_transitions").EnumerateArray().Select(t => t.GetString()!)];
+        Assert.Equal(["acknowledged", "resolved"], Allowed(await app.GetJsonAsync($"/v1/events/{fingerprint}?{Scope}")));
+        await app.PutJsonAsync($"/v1/events/{fingerprint}/transition", new { to_state = "acknowledged", @namespace = "notifications", tenant = "tenant-1" });
+        Assert.Equal(["resolved"], Allowed(await app.GetJsonAsync($"/v1/events/{fingerprint}?{Scope}")));
+        await app.PutJsonAsync($"/v1/events/{fingerprint}/transition", new { to_state = "resolved", @namespace = "notifications", tenant = "tenant-1" });
+        Assert.Empty(Allowed(await app.GetJsonAsync($"/v1/events/{fingerprint}?{Scope}")));
+    }
+
+    [Fact]
     public async Task Transition_NotifyTransitionThroughTheApi_SendsItsNotificationOnceAfterTheWrite()
     {
         await using var listener = await WebhookListener.StartAsync();
