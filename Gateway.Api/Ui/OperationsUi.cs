@@ -1,10 +1,11 @@
+using Acteon.Silo.Configuration;
 using Microsoft.Extensions.FileProviders;
 
 namespace Acteon.Gateway.Api.Ui;
 
 /// <summary>
 /// The operations dashboard at <c>/ui/</c>: static files built with the project (Ui/web, copied beside the program as
-/// <c>ui/</c>), no CDN. The files are public (they hold no data); every datum comes from the API with the caller's
+/// <c>ui/</c>, or <c>[ui] dist_path</c>), no CDN; <c>[ui] enabled = false</c> serves none. The files are public (they hold no data); every datum comes from the API with the caller's
 /// credentials, so the API's permissions are the dashboard's.
 /// </summary>
 public static class OperationsUi
@@ -13,7 +14,13 @@ public static class OperationsUi
 
     public static WebApplication UseOperationsUi(this WebApplication app)
     {
-        var root = System.IO.Path.Combine(AppContext.BaseDirectory, "ui");
+        var config = app.Services.GetRequiredService<ActeonConfig>().Ui;
+        if (!config.Enabled)
+        {
+            return app;
+        }
+
+        var root = config.DistPath ?? System.IO.Path.Combine(AppContext.BaseDirectory, "ui");
         if (!Directory.Exists(root))
         {
             throw new InvalidOperationException($"the dashboard's files are missing: {root} (they are copied there by the build of Gateway.Api)");

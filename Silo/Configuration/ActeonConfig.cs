@@ -37,6 +37,8 @@ public sealed record ActeonConfig
     public RecurringOptions Recurring { get; init; } = new();
     public IReadOnlyList<StateMachineDefinition> StateMachines { get; init; } = [];
 
+    public UiConfig Ui { get; init; } = new();
+
     /// <summary><c>[alertmanager]</c>; null when absent (then <c>POST /api/v2/alerts</c> is not served).</summary>
     public AlertmanagerConfig? Alertmanager { get; init; }
 }

@@ -14,7 +14,7 @@ namespace Acteon.Silo.Configuration;
 public static class ConfigLoader
 {
     private static readonly string[] OwnSections =
-        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals", "auth", "rate_limit"];
+        ["server", "state", "audit", "executor", "dedup", "telemetry", "cluster", "providers", "rules", "embedding", "recurring", "state_machines", "alertmanager", "circuit_breaker", "chains", "approvals", "auth", "rate_limit", "ui"];
 
     public static ActeonConfig LoadFile(string path)
     {
@@ -86,6 +86,7 @@ public static class ConfigLoader
             Recurring = RecurringSection(Section(root, file, "recurring")),
             StateMachines = StateMachinesSection.Read(root, file),
             Alertmanager = AlertmanagerSection.Read(Section(root, file, "alertmanager")),
+            Ui = UiSection.Read(Section(root, file, "ui"), file),
         };
     }
 

@@ -10,7 +10,6 @@ internal static class NotImplementedYet
     /// <summary>Top-level sections → the feature they configure.</summary>
     public static readonly IReadOnlyDictionary<string, string> Sections = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["ui"] = "the operations dashboard",
         ["background"] = "background processing (recurring actions, group flushes, timeouts)",
         ["llm_guardrail"] = "the LLM guardrail",
     };

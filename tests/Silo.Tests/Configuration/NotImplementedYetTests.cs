@@ -7,7 +7,6 @@ namespace Acteon.Silo.Tests.Configuration;
 public sealed class NotImplementedYetTests
 {
     [Theory]
-    [InlineData("[ui]\nenabled = true\n", "acteon.toml:2: [ui] configures the operations dashboard")]
     [InlineData("[background]\nenabled = true\n", "acteon.toml:2: [background] configures background processing")]
     [InlineData("[llm_guardrail]\nenabled = true\n", "acteon.toml:2: [llm_guardrail] configures the LLM guardrail")]
     public void Parse_SectionOfAFeatureNotImplemented_FailsNamingFileLineAndSection(string toml, string expected)
