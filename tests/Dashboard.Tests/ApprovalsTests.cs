@@ -82,7 +82,7 @@ public sealed class ApprovalsTests(DashboardGateway gateway, Chromium chromium) 
         var page = await OpenAsync("operator", "approvals");
         await Expect(page.Locator($"[data-action='approve-{id}']")).ToBeVisibleAsync();
 
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
         await ShotAsync(page, "approvals-keyboard");
     }
 

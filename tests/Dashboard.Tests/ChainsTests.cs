@@ -69,11 +69,11 @@ public sealed class ChainsTests(DashboardGateway gateway, Chromium chromium) : D
         var id = await TriageAsync();
         var page = await OpenAsync("operator", "chains");
         await Expect(page.Locator(".page-chains table")).ToContainTextAsync(id);
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel chain" })).ToBeVisibleAsync();
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
         await ShotAsync(page, "chains-keyboard");
     }
 

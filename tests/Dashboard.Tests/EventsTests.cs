@@ -76,11 +76,11 @@ public sealed class EventsTests(DashboardGateway gateway, Chromium chromium) : D
         var fingerprint = await IncidentAsync();
         var page = await OpenAsync("operator", "events");
         await Expect(page.Locator(".page-events table")).ToContainTextAsync(fingerprint);
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
 
         await page.GotoAsync(new Uri(Gateway.BaseUrl, $"/ui/#/events/{fingerprint}").ToString());
         await Expect(page.Locator("[data-action=transition-resolved]")).ToBeVisibleAsync();
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
         await ShotAsync(page, "events-keyboard");
     }
 

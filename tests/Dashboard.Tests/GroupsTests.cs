@@ -64,11 +64,11 @@ public sealed class GroupsTests(DashboardGateway gateway, Chromium chromium) : D
         var (_, key) = await GroupAsync(1);
         var page = await OpenAsync("operator", "groups");
         await Expect(page.Locator(".page-groups table")).ToContainTextAsync(key);
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = key }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Flush now" })).ToBeVisibleAsync();
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
         await ShotAsync(page, "groups-keyboard");
     }
 

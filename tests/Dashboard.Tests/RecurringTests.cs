@@ -110,11 +110,11 @@ public sealed class RecurringTests(DashboardGateway gateway, Chromium chromium) 
         var (id, _) = await CreateAsync();
         var page = await OpenAsync("operator", "recurring");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = id })).ToBeVisibleAsync();
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = id }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save changes" })).ToBeVisibleAsync();
-        await TabReach.AssertEveryControlReachedAsync(page);
+        await KeyboardReach.AssertEveryControlReachableAsync(page);
         await ShotAsync(page, "recurring-keyboard");
     }
 
