@@ -81,6 +81,12 @@ public sealed class PostgresServer : IAsyncDisposable
         Username = "postgres",
         Database = database,
         Pooling = true,
+        // The gateway's own defaults (3 s to connect, 10 s a command) fail fast against a store that hangs; on a CI
+        // machine loaded by parallel test projects a new backend can take longer than that to start, and the gateway's
+        // start-up then ends early as "state store unavailable" (exit 3; in a WebApplicationFactory test: "The server
+        // has not been started", seen once). A stopped server still refuses at once.
+        Timeout = 30,
+        CommandTimeout = 60,
     }.ConnectionString;
 
     /// <summary>Starts the server (again) and waits until it accepts connections.</summary>
