@@ -2,11 +2,7 @@ namespace Acteon.Gateway.Api.Auth;
 
 public static class AuthSchemes
 {
-    /// <summary>The default scheme: picks <see cref="Jwt"/> or <see cref="ApiKey"/> from the request's credentials.</summary>
-    public const string Gateway = "Acteon";
     public const string Jwt = "ActeonJwt";
-    public const string ApiKey = "ActeonApiKey";
-    public const string Disabled = "ActeonAnonymous";
 
     /// <summary>HttpContext.Items key of the reason an authentication failed (the 401 message).</summary>
     public const string FailureItem = "acteon.auth-failure";

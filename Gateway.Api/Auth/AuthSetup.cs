@@ -1,14 +1,12 @@
 using System.Security.Claims;
 using Acteon.Silo.Configuration;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Acteon.Gateway.Api.Auth;
 
 /// <summary>
-/// Authentication (JWT through JwtBearer, API keys, or the anonymous admin when <c>[auth]</c> is off) and
-/// authorization (one policy per <see cref="Permission"/>), then the per-caller rate limit.
+/// Authentication and authorization (<see cref="GatewayAuthMiddleware"/>: JWT through JwtBearer, API keys, each route's
+/// <see cref="Permission"/>; the anonymous admin when <c>[auth]</c> is off), then the per-caller rate limit.
 /// </summary>
 public static partial class AuthSetup
 {
@@ -33,18 +31,14 @@ public static partial class AuthSetup
         services.AddSingleton<RateLimits>();
         if (!auth.Enabled)
         {
-            // Neither authentication nor authorization is registered, so neither runs (UseGatewayAuth): the anonymous
-            // admin holds every permission. The routes' permission metadata stays, read by nothing.
-            services.Configure<RouteOptions>(o => o.SuppressCheckForUnhandledSecurityMetadata = true);
+            // Nothing authenticates or authorizes (UseGatewayAuth): the anonymous admin holds every permission. The
+            // routes' permission metadata stays, read only by the caller rate limit and the OpenAPI document.
             return services;
         }
 
-        var builder = services.AddAuthentication(AuthSchemes.Gateway);
-        builder.AddPolicyScheme(AuthSchemes.Gateway, null, o => o.ForwardDefaultSelector = http =>
-            (AuthSchemes.Bearer(http.Request) is { } token && AuthSchemes.LooksLikeJwt(token)) || AuthSchemes.OrleansCookieToken(http.Request) is not null
-                ? AuthSchemes.Jwt
-                : AuthSchemes.ApiKey);
-        builder.AddJwtBearer(AuthSchemes.Jwt);
+        // JwtBearer validates JWTs; GatewayAuthMiddleware asks it only for requests that carry one, and checks API keys
+        // and every route's permissions itself (no ASP.NET authorization services: see UseGatewayAuth).
+        services.AddAuthentication().AddJwtBearer(AuthSchemes.Jwt);
         services.AddOptions<JwtBearerOptions>(AuthSchemes.Jwt).Configure<TokenIssuer, ValidatedTokens>((o, issuer, tokens) =>
         {
             o.MapInboundClaims = false;
@@ -53,19 +47,6 @@ public static partial class AuthSetup
             o.TokenValidationParameters = issuer.Validation;
             o.EventsType = typeof(JwtEvents);
         });
-        builder.AddScheme<AuthenticationSchemeOptions, ApiKeyHandler>(AuthSchemes.ApiKey, null);
-        services.AddAuthorization(o =>
-        {
-            foreach (var permission in Enum.GetValues<Permission>())
-            {
-                o.AddPolicy(RouteAuthorization.PolicyName(permission), p => p.AddRequirements(new PermissionRequirement(permission)));
-            }
-
-            // A route that declares no permission (see RouteAuthorization) is admin-only.
-            o.FallbackPolicy = new AuthorizationPolicyBuilder().AddRequirements(new PermissionRequirement(Permission.AuthManage)).Build();
-        });
-        services.AddSingleton<IAuthorizationHandler, PermissionHandler>();
-        services.AddSingleton<IAuthorizationMiddlewareResultHandler, JsonAuthorizationResultHandler>();
         return services;
     }
 
@@ -84,8 +65,7 @@ public static partial class AuthSetup
         }
         else
         {
-            app.UseAuthentication();
-            app.UseAuthorization();
+            app.UseMiddleware<GatewayAuthMiddleware>();
         }
 
         if (config.RateLimit.Enabled)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Security.Claims;
 using Acteon.Silo.Configuration;
 using Acteon.Silo.Configuration.Auth;
 
@@ -16,7 +17,8 @@ public sealed partial class CredentialStore(ActeonConfig config, ILogger<Credent
 
     public AuthUser? User(string username) => _current.Users.GetValueOrDefault(username);
 
-    public AuthApiKey? KeyByRawKey(string rawKey) => _current.Keys.GetValueOrDefault(PasswordHash.KeyHash(rawKey));
+    /// <summary>The principal of the API key <paramref name="rawKey"/> (made once per key and credentials version), or null.</summary>
+    public ClaimsPrincipal? KeyPrincipalByRawKey(string rawKey) => _current.KeyPrincipals.GetValueOrDefault(PasswordHash.KeyHash(rawKey));
 
     public IReadOnlyList<string> Files => _current.Credentials.Files;
 
@@ -52,6 +54,7 @@ public sealed partial class CredentialStore(ActeonConfig config, ILogger<Credent
     {
         public AuthCredentials Credentials { get; } = credentials;
         public FrozenDictionary<string, AuthUser> Users { get; } = credentials.Users.ToFrozenDictionary(u => u.Username, StringComparer.Ordinal);
-        public FrozenDictionary<string, AuthApiKey> Keys { get; } = credentials.ApiKeys.ToFrozenDictionary(k => k.KeyHash, StringComparer.Ordinal);
+        public FrozenDictionary<string, ClaimsPrincipal> KeyPrincipals { get; } = credentials.ApiKeys.ToFrozenDictionary(
+            k => k.KeyHash, k => new ClaimsPrincipal(new CallerIdentity(new Caller(k.Name, k.Role, k.Grants, Caller.ApiKey))), StringComparer.Ordinal);
     }
 }

@@ -58,11 +58,4 @@ public sealed class JwtEvents(CredentialStore store, AuthEpoch epoch, IGrainFact
         context.HttpContext.Items[AuthSchemes.FailureItem] = failure;
         context.Fail(failure);
     }
-
-    public override Task Challenge(JwtBearerChallengeContext context)
-    {
-        // The authorization result handler writes the 401 body.
-        context.HandleResponse();
-        return Task.CompletedTask;
-    }
 }
