@@ -12,19 +12,24 @@ public static class GrainReferences
     /// <summary>The same reference as <c>grains.GetGrain&lt;T&gt;(key)</c>.</summary>
     public static T Reference<T>(this IGrainFactory grains, string key) where T : IGrainWithStringKey
     {
-        var (type, interfaceType) = Resolved<T>.Types ??= Resolve<T>(grains);
-        return (T)grains.GetGrain(GrainId.Create(type, key), interfaceType);
+        var types = Volatile.Read(ref Resolved<T>.Types) ?? Resolve<T>(grains);
+        return (T)grains.GetGrain(GrainId.Create(types.Type, key), types.Interface);
     }
 
-    private static (GrainType, GrainInterfaceType) Resolve<T>(IGrainFactory grains) where T : IGrainWithStringKey
+    private static ResolvedTypes Resolve<T>(IGrainFactory grains) where T : IGrainWithStringKey
     {
         var reference = (GrainReference)(object)grains.GetGrain<T>("-");
-        return (reference.GrainId.Type, reference.InterfaceType);
+        var types = new ResolvedTypes(reference.GrainId.Type, reference.InterfaceType);
+        // One object, published by a reference write (atomic): a reader sees it whole or not at all. Every thread
+        // resolves the same values, so which one wins does not matter.
+        Volatile.Write(ref Resolved<T>.Types, types);
+        return types;
     }
+
+    private sealed record ResolvedTypes(GrainType Type, GrainInterfaceType Interface);
 
     private static class Resolved<T>
     {
-        // A pair written whole by whichever thread resolves first; every thread would resolve the same values.
-        public static (GrainType, GrainInterfaceType)? Types;
+        public static ResolvedTypes? Types;
     }
 }

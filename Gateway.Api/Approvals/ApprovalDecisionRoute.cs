@@ -1,3 +1,5 @@
+using Acteon.Grains.Abstractions;
+using Acteon.Grains.Abstractions.Approvals;
 using System.Text.Json;
 using Acteon.Gateway.Api.Auth;
 using Acteon.Gateway.Api.Http;
@@ -45,6 +47,17 @@ public static class ApprovalDecisionRoute
         if (!caller.CanManageScope(tenant, @namespace))
         {
             return Caller.Forbidden(tenant, @namespace).ToResult();
+        }
+
+        // Approving runs the held action: the caller's grants must cover its provider and action type too, as a dispatch's do.
+        if (await grains.Reference<IApprovalGrain>(ApprovalRequester.GrainKey(@namespace, tenant, id)).GetAsync() is not { } approval)
+        {
+            return ApiError.NotFound($"approval '{id}' not found").ToResult();
+        }
+
+        if (!caller.CanAccess(tenant, @namespace, approval.Provider, approval.ActionType))
+        {
+            return Caller.Forbidden(tenant, @namespace, approval.Provider, approval.ActionType).ToResult();
         }
 
         return await ApprovalEndpoints.DecideAsync(grains, @namespace, tenant, id, approve, caller.Id);

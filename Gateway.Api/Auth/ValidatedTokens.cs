@@ -18,10 +18,12 @@ public sealed class ValidatedTokens : TokenHandler
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
-        if (_valid.TryGetValue(token, out var known))
+        // Only with a lifetime validator of the gateway's own (its clock): without one, nothing here could recheck expiry.
+        var lifetime = validationParameters.LifetimeValidator;
+        if (lifetime is not null && _valid.TryGetValue(token, out var known))
         {
             var jwt = (JsonWebToken)known.SecurityToken;
-            if (validationParameters.LifetimeValidator!(null, jwt.ValidTo, jwt, validationParameters))
+            if (lifetime(null, jwt.ValidTo, jwt, validationParameters))
             {
                 return known;
             }
@@ -30,7 +32,7 @@ public sealed class ValidatedTokens : TokenHandler
         }
 
         var result = await _handler.ValidateTokenAsync(token, validationParameters);
-        if (result.IsValid)
+        if (result.IsValid && lifetime is not null)
         {
             if (_valid.Count >= Capacity)
             {

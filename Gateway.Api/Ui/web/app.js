@@ -104,6 +104,8 @@ function showLogin() {
 async function logout() {
   try { await api.post('/v1/auth/logout'); } catch { /* the token is dropped either way */ }
   api.token.set(null);
+  // The token the Cluster page's link to the Orleans Dashboard left as a cookie goes too.
+  document.cookie = 'acteon_orleans=; path=/orleans; max-age=0; SameSite=Strict';
   ctx.caller = null;
   showLogin();
 }

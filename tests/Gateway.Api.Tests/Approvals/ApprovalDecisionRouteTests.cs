@@ -63,6 +63,7 @@ public sealed class ApprovalDecisionRouteTests
 
         var viewer = await SendAsync(client, HttpMethod.Post, Decision(id), await LoginAsync(client, "watcher"), new { decision = "approve" });
         var globex = await SendAsync(client, HttpMethod.Post, Decision(id), await LoginAsync(client, "globex-ops"), new { decision = "approve" });
+        var otherProvider = await SendAsync(client, HttpMethod.Post, Decision(id), await LoginAsync(client, "mail-ops"), new { decision = "approve" });
         var bad = await SendAsync(client, HttpMethod.Post, Decision(id), ops, new { decision = "maybe" });
         var extra = await SendAsync(client, HttpMethod.Post, Decision(id), ops, new { decision = "approve", note = "x" });
         var unknown = await SendAsync(client, HttpMethod.Post, Decision("no-such-approval"), ops, new { decision = "approve" });
@@ -70,6 +71,8 @@ public sealed class ApprovalDecisionRouteTests
         Assert.Equal(HttpStatusCode.Forbidden, viewer.Status);
         Assert.Equal(HttpStatusCode.Forbidden, globex.Status);
         Assert.Contains("tenant=tenant-1", globex.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, otherProvider.Status);
+        Assert.Contains("provider=", otherProvider.Body.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.BadRequest, bad.Status);
         Assert.Equal("$.decision", bad.Body.GetProperty("details")[0].GetProperty("path").GetString());
         Assert.Equal(HttpStatusCode.BadRequest, extra.Status);
@@ -97,7 +100,8 @@ public sealed class ApprovalDecisionRouteTests
             User("admin", "admin", Everything),
             User("ops", "operator", Everything),
             User("watcher", "viewer", Everything),
-            User("globex-ops", "operator", Grant("\"globex\""))),
+            User("globex-ops", "operator", Grant("\"globex\"")),
+            User("mail-ops", "operator", Grant("\"*\"", providers: "\"email\""))),
         time: _time, rules: Files(ApprovalRule()), services: FastReminders);
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> SendAsync(HttpClient client, HttpMethod method, string url, string token, object? body = null)
