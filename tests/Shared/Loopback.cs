@@ -32,11 +32,27 @@ internal static class Loopback
         return new Uri(addresses.Addresses.First());
     }
 
-    /// <summary>A loopback port nothing listens on now: for a server that binds it itself, or for a refused connection.</summary>
+    /// <summary>
+    /// A loopback port nothing listens on now: for a server that binds it itself, or for a refused connection. It is
+    /// taken below the ephemeral range (Linux: 32768 and up), at random: a port the kernel hands out for binding to 0
+    /// is also the kind it gives the next outgoing connection of any process, and a silo that bound one moments later
+    /// once found it in use ("Address already in use").
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        for (var attempt = 0; ; attempt++)
+        {
+            var port = Random.Shared.Next(10_000, 32_000);
+            try
+            {
+                using var listener = new TcpListener(System.Net.IPAddress.Loopback, port);
+                listener.Start();
+                return port;
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                // In use: try another.
+            }
+        }
     }
 }

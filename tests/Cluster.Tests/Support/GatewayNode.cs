@@ -79,12 +79,7 @@ public sealed class GatewayNode : IAsyncDisposable
         {extra}
         """;
 
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => Acteon.Tests.Shared.Loopback.FreePort();
 
     /// <summary>Starts the process and waits until <c>/health/live</c> answers; <paramref name="extra"/> is appended to its acteon.toml.</summary>
     public static async Task<GatewayNode> StartAsync(string id, string url, Uri webhook, string rules = "rules: []\n", string cluster = "", string server = "", string extra = "")

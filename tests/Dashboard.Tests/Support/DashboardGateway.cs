@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Acteon.Cluster.Tests.Support;
@@ -47,9 +46,9 @@ public sealed class DashboardGateway : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Webhook = await CountingWebhook.StartAsync();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
-        await File.WriteAllTextAsync(Path.Combine(Directory, "acteon.toml"), Config(port, Webhook.Url, FreePort()));
+        await File.WriteAllTextAsync(Path.Combine(Directory, "acteon.toml"), Config(port, Webhook.Url, Loopback.FreePort()));
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "rules"));
         await File.WriteAllTextAsync(Path.Combine(Directory, "rules", "rules.yaml"), Rules);
         _process = Launch();
@@ -174,13 +173,6 @@ public sealed class DashboardGateway : IAsyncLifetime
                 return false;
             }
         }, "the gateway to answer /health/live", TimeSpan.FromSeconds(60));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string User(string name, string role, string tenants) => $"""
